@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+class ContentConfig(AppConfig):
+    """The article domain: page types, blocks, site chrome and their API."""
+
+    name = "content"
+    label = "content"
+    verbose_name = "Article content"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from content.locales import sync_content_locales
+
+        post_migrate.connect(sync_content_locales, sender=self)

@@ -1,0 +1,221 @@
+"""The one block library every article page body is built from.
+
+Child names of ``BodyBlock`` are the API's ``blockType`` strings: renaming one
+is a breaking change for frontends and needs a data migration.
+"""
+
+from grapple.helpers import register_streamfield_block
+from grapple.models import (
+    GraphQLCollection,
+    GraphQLImage,
+    GraphQLPage,
+    GraphQLRichText,
+    GraphQLString,
+)
+from wagtail import blocks
+from wagtail.images.blocks import ImageChooserBlock
+
+from content.loading import current_loader
+
+#: Rich-text features for article prose. Images and embeds are blocks of their
+#: own, so their alt text and captions are always structured.
+PROSE_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+
+class VisiblePageChooserBlock(blocks.PageChooserBlock):
+    """A page chooser that, inside an API request, yields only public pages.
+
+    In the admin it behaves like Wagtail's own chooser. While a GraphQL request
+    is being answered, values are read from the request's content loader, which
+    applies the visibility rules and loads every chosen page of the response in
+    one query instead of one per body.
+    """
+
+    def bulk_to_python(self, values):
+        loader = current_loader()
+        if loader is None:
+            return super().bulk_to_python(values)
+        pages = loader.pages_by_id(values)
+        return [pages.get(value) for value in values]
+
+
+@register_streamfield_block
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(max_length=120)
+    level = blocks.ChoiceBlock(
+        choices=[("h2", "Section heading"), ("h3", "Sub-heading")], default="h2"
+    )
+
+    graphql_fields = [
+        GraphQLString("text", required=True),
+        GraphQLString("level", required=True),
+    ]
+
+    class Meta:
+        icon = "title"
+        description = "A heading that starts a new section of the page."
+        preview_value = {"text": "Why implantation can fail", "level": "h2"}
+
+
+@register_streamfield_block
+class BulletListBlock(blocks.StructBlock):
+    items = blocks.ListBlock(blocks.CharBlock(max_length=300), min_num=1)
+
+    graphql_fields = [
+        GraphQLCollection(GraphQLString, "items", required=True, item_required=True)
+    ]
+
+    class Meta:
+        icon = "list-ul"
+        description = "A short list of points, one sentence or term each."
+        preview_value = {"items": ["A good-quality embryo", "A receptive uterus"]}
+
+
+@register_streamfield_block
+class CalloutBlock(blocks.StructBlock):
+    kind = blocks.ChoiceBlock(
+        choices=[
+            ("info", "Information"),
+            ("support", "Emotional support"),
+            ("warning", "Important"),
+        ],
+        default="info",
+        help_text="Support callouts are shown gently; warnings stand out.",
+    )
+    title = blocks.CharBlock(max_length=120)
+    text = blocks.RichTextBlock(features=PROSE_FEATURES)
+
+    graphql_fields = [
+        GraphQLString("kind", required=True),
+        GraphQLString("title", required=True),
+        GraphQLRichText("text", required=True),
+    ]
+
+    class Meta:
+        icon = "info-circle"
+        description = "A highlighted box: background information, support or a caution."
+        preview_value = {
+            "kind": "support",
+            "title": "You are not alone",
+            "text": "<p>Talking to a counsellor can help.</p>",
+        }
+
+
+@register_streamfield_block
+class TreatmentBlock(blocks.StructBlock):
+    title = blocks.CharBlock(max_length=120)
+    description = blocks.RichTextBlock(features=PROSE_FEATURES)
+
+    graphql_fields = [
+        GraphQLString("title", required=True),
+        GraphQLRichText("description", required=True),
+    ]
+
+    class Meta:
+        icon = "pick"
+        description = "What can be done about this cause, to discuss with the clinic."
+        preview_value = {
+            "title": "Options your clinic may discuss",
+            "description": "<p>Medication can sometimes help.</p>",
+        }
+
+
+@register_streamfield_block
+class QuoteBlock(blocks.StructBlock):
+    text = blocks.TextBlock(max_length=600)
+    attribution = blocks.CharBlock(max_length=120, required=False)
+
+    graphql_fields = [
+        GraphQLString("text", required=True),
+        GraphQLString("attribution"),
+    ]
+
+    class Meta:
+        icon = "openquote"
+        description = "A short quotation, with who said it."
+        preview_value = {
+            "text": "Knowing the possible reasons helped me ask better questions.",
+            "attribution": "A member of our community",
+        }
+
+
+@register_streamfield_block
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock()
+    alt_text = blocks.CharBlock(
+        max_length=250,
+        help_text="Describe the image for people who cannot see it.",
+    )
+    caption = blocks.CharBlock(max_length=250, required=False)
+
+    graphql_fields = [
+        GraphQLImage("image", required=True),
+        GraphQLString("alt_text", required=True),
+        GraphQLString("caption"),
+    ]
+
+    class Meta:
+        icon = "image"
+        description = "An illustration with alternative text and an optional caption."
+        preview_value = {"alt_text": "Diagram of the uterus", "caption": ""}
+
+
+@register_streamfield_block
+class FAQBlock(blocks.StructBlock):
+    question = blocks.CharBlock(max_length=200)
+    answer = blocks.RichTextBlock(features=PROSE_FEATURES)
+
+    graphql_fields = [
+        GraphQLString("question", required=True),
+        GraphQLRichText("answer", required=True),
+    ]
+
+    class Meta:
+        icon = "help"
+        description = "A question patients often ask, with its answer."
+        preview_value = {
+            "question": "Can this be treated?",
+            "answer": "<p>Often it can; your clinic will explain.</p>",
+        }
+
+
+@register_streamfield_block
+class PageLinkBlock(blocks.StructBlock):
+    page = VisiblePageChooserBlock()
+    text = blocks.CharBlock(
+        max_length=120,
+        required=False,
+        help_text="Link text; the page title is used when left empty.",
+    )
+
+    graphql_fields = [
+        GraphQLPage("page"),
+        GraphQLString("text"),
+    ]
+
+    class Meta:
+        icon = "link"
+        description = "A prominent link to another page of the article."
+        preview_value = {"text": "Read about thin endometrium"}
+
+
+class BodyBlock(blocks.StreamBlock):
+    """The body of every article page: prose plus structured, typed blocks."""
+
+    paragraph = blocks.RichTextBlock(
+        features=PROSE_FEATURES,
+        icon="pilcrow",
+        description="Running text. Links to other pages stay in the reader's language.",
+        preview_value="<p>Many things have to go right for a pregnancy.</p>",
+    )
+    heading = HeadingBlock()
+    bullet_list = BulletListBlock()
+    callout = CalloutBlock()
+    treatment = TreatmentBlock()
+    quote = QuoteBlock()
+    image = ImageBlock()
+    faq = FAQBlock()
+    page_link = PageLinkBlock()
+
+    class Meta:
+        block_counts = {}

@@ -1,0 +1,309 @@
+"""Root queries of the frontend contract, and grapple's page queries made safe.
+
+Each resolver resolves the requested locale once (an unknown code is a clear
+error), then loads pages through the request's loader, which applies the one
+visibility gate.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import graphene
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+from graphql import GraphQLError
+from grapple.registry import registry
+from grapple.types.interfaces import get_page_interface
+from grapple.types.pages import get_site_filter
+from grapple.types.structures import PositiveInt, QuerySetList
+from grapple.utils import resolve_queryset
+from wagtail.models import Locale, Page
+
+from content.loading import ContentLoader, UnknownLocaleError, loader_for
+from content.models import CauseCategoryPage, CauseIndexPage, CausePage, SiteChrome
+from content.visibility import visible_snippets
+
+MAX_LIST_SIZE = 100
+MAX_SEARCH_QUERY_LENGTH = 200
+
+
+def locale_argument() -> graphene.Argument:
+    return graphene.Argument(
+        graphene.String,
+        description="Language code such as 'de'. Defaults to the default "
+        "content language; an unknown code is an error.",
+    )
+
+
+def resolve_locale(info: Any, code: str | None) -> tuple[ContentLoader, Locale]:
+    loader = loader_for(info)
+    try:
+        return loader, loader.locale(code)
+    except UnknownLocaleError as error:
+        raise GraphQLError(
+            str(error),
+            extensions={
+                "code": "UNKNOWN_LOCALE",
+                "locale": error.code,
+                "knownLocales": error.known,
+            },
+        ) from None
+
+
+def check_window(limit: int | None, offset: int | None) -> tuple[int, int]:
+    if limit is not None and limit < 0 or offset is not None and offset < 0:
+        raise GraphQLError(
+            "limit and offset must be zero or more.",
+            extensions={"code": "BAD_USER_INPUT"},
+        )
+    limit = MAX_LIST_SIZE if limit is None else min(limit, MAX_LIST_SIZE)
+    return limit, offset or 0
+
+
+class LocaleType(graphene.ObjectType):
+    """A content language."""
+
+    code = graphene.String(required=True)
+    name = graphene.String(required=True)
+    is_default = graphene.Boolean(required=True)
+
+    class Meta:
+        name = "Locale"
+
+
+def _page_type(model: type[Page]):
+    return lambda: registry.pages[model]
+
+
+class ContentQuery:
+    """Mixin placed first in the root Query so that it wins over grapple's."""
+
+    cause_index = graphene.Field(
+        _page_type(CauseIndexPage),
+        locale=locale_argument(),
+        description="The article hub in that locale; null if none is live.",
+    )
+    cause_categories = graphene.List(
+        graphene.NonNull(_page_type(CauseCategoryPage)),
+        required=True,
+        locale=locale_argument(),
+        description="Cause categories in the editors' tree order.",
+    )
+    cause_category = graphene.Field(
+        _page_type(CauseCategoryPage),
+        slug=graphene.String(required=True),
+        locale=locale_argument(),
+    )
+    causes = graphene.List(
+        graphene.NonNull(_page_type(CausePage)),
+        required=True,
+        locale=locale_argument(),
+        category=graphene.String(description="Slug of a cause category."),
+        search_query=graphene.String(description="Full-text search."),
+        limit=PositiveInt(description=f"At most {MAX_LIST_SIZE}."),
+        offset=PositiveInt(),
+    )
+    cause = graphene.Field(
+        _page_type(CausePage),
+        slug=graphene.String(required=True),
+        locale=locale_argument(),
+    )
+    locales = graphene.List(
+        graphene.NonNull(LocaleType),
+        required=True,
+        description="The content languages, the default one first.",
+    )
+    site_chrome = graphene.Field(
+        lambda: registry.snippets[SiteChrome],
+        locale=locale_argument(),
+        description="Disclaimer and footer, once per site and locale.",
+    )
+
+    # Grapple's page queries, with a locale argument and the visibility gate.
+    page = graphene.Field(
+        get_page_interface,
+        id=graphene.ID(),
+        slug=graphene.String(),
+        url_path=graphene.String(),
+        token=graphene.String(description="Preview token; see pagePreview."),
+        content_type=graphene.String(),
+        in_site=graphene.Boolean(default_value=False),
+        site=graphene.String(),
+        locale=locale_argument(),
+    )
+    pages = QuerySetList(
+        graphene.NonNull(get_page_interface),
+        content_type=graphene.String(),
+        in_site=graphene.Boolean(default_value=False),
+        site=graphene.String(),
+        ancestor=graphene.ID(),
+        parent=graphene.ID(),
+        locale=locale_argument(),
+        enable_search=True,
+        enable_in_menu=True,
+        required=True,
+    )
+
+    def resolve_cause_index(self, info: Any, locale: str | None = None):
+        loader, loc = resolve_locale(info, locale)
+        pages = loader.fetch(CauseIndexPage.objects.order_by("path"), locale=loc)
+        return pages[0] if pages else None
+
+    def resolve_cause_categories(self, info: Any, locale: str | None = None):
+        loader, loc = resolve_locale(info, locale)
+        return loader.fetch(CauseCategoryPage.objects.order_by("path"), locale=loc)
+
+    def resolve_cause_category(self, info: Any, slug: str, locale: str | None = None):
+        loader, loc = resolve_locale(info, locale)
+        pages = loader.fetch(CauseCategoryPage.objects.filter(slug=slug), locale=loc)
+        return pages[0] if pages else None
+
+    def resolve_causes(
+        self,
+        info: Any,
+        locale: str | None = None,
+        category: str | None = None,
+        search_query: str | None = None,
+        limit: int | None = None,
+        offset: int | None = None,
+    ):
+        loader, loc = resolve_locale(info, locale)
+        limit, offset = check_window(limit, offset)
+        queryset = CausePage.objects.order_by("path")
+        if category is not None:
+            parents = loader.fetch(
+                CauseCategoryPage.objects.filter(slug=category), locale=loc
+            )
+            if not parents:
+                return []
+            queryset = queryset.child_of(parents[0])
+        if search_query:
+            if len(search_query) > MAX_SEARCH_QUERY_LENGTH:
+                raise GraphQLError(
+                    f"searchQuery is limited to {MAX_SEARCH_QUERY_LENGTH} characters.",
+                    extensions={"code": "BAD_USER_INPUT"},
+                )
+            results = loader.visible(queryset, locale=loc).search(
+                search_query, order_by_relevance=True
+            )
+            return loader.remember(results[offset : offset + limit])
+        return loader.fetch(queryset, locale=loc)[offset : offset + limit]
+
+    def resolve_cause(self, info: Any, slug: str, locale: str | None = None):
+        loader, loc = resolve_locale(info, locale)
+        pages = loader.fetch(CausePage.objects.filter(slug=slug), locale=loc)
+        return pages[0] if pages else None
+
+    def resolve_locales(self, info: Any):
+        loader = loader_for(info)
+        locales = loader.locales()
+        default = loader.locale(None)
+        return [
+            LocaleType(
+                code=locale.language_code,
+                name=locale.get_display_name(),
+                is_default=locale.pk == default.pk,
+            )
+            for locale in locales
+        ]
+
+    def resolve_site_chrome(self, info: Any, locale: str | None = None):
+        _loader, loc = resolve_locale(info, locale)
+        return visible_snippets(SiteChrome, locale=loc).order_by("pk").first()
+
+    def resolve_page(self, info: Any, locale: str | None = None, **kwargs: Any):
+        loader, loc = resolve_locale(info, locale)
+        if kwargs.get("token"):
+            # Drafts are only ever served through the preview query.
+            return None
+        queryset = Page.objects.all()
+        site = get_site_filter(info, **kwargs)
+        if site is not None:
+            queryset = queryset.in_site(site)
+        if content_type := kwargs.get("content_type"):
+            queryset = queryset.filter(content_type=_content_type(content_type))
+        if page_id := kwargs.get("id"):
+            if not str(page_id).isdigit():
+                return None
+            queryset = queryset.filter(pk=page_id)
+        elif slug := kwargs.get("slug"):
+            queryset = queryset.filter(slug=slug)
+        elif url_path := kwargs.get("url_path"):
+            url_path = url_path if url_path.endswith("/") else url_path + "/"
+            if site is not None:
+                url_path = site.root_page.url_path + url_path.lstrip("/")
+                queryset = queryset.filter(url_path=url_path)
+            else:
+                queryset = queryset.filter(url_path__endswith=url_path)
+        else:
+            return None
+        pages = loader.fetch(queryset.order_by("path")[:1], locale=loc)
+        return pages[0] if pages else None
+
+    def resolve_pages(self, info: Any, locale: str | None = None, **kwargs: Any):
+        loader, loc = resolve_locale(info, locale)
+        queryset = Page.objects.all()
+        if parent := kwargs.pop("parent", None):
+            queryset = queryset.child_of(_page_or_none(parent))
+        elif ancestor := kwargs.pop("ancestor", None):
+            queryset = queryset.descendant_of(_page_or_none(ancestor))
+        site = get_site_filter(info, **kwargs)
+        kwargs.pop("site", None)
+        kwargs.pop("in_site", None)
+        if site is not None:
+            queryset = queryset.in_site(site)
+        if content_types := kwargs.pop("content_type", None):
+            filters = Q()
+            for name in content_types.split(","):
+                filters |= Q(content_type=_content_type(name))
+            queryset = queryset.filter(filters)
+        queryset = loader.visible(queryset, locale=loc).specific()
+        return resolve_queryset(queryset, info, **kwargs)
+
+    def resolve_search(self, info: Any, query: str | None = None, **kwargs: Any):
+        """Grapple's root search, limited to visible pages of the default locale."""
+        if not query:
+            return []
+        if len(query) > MAX_SEARCH_QUERY_LENGTH:
+            raise GraphQLError(
+                f"query is limited to {MAX_SEARCH_QUERY_LENGTH} characters.",
+                extensions={"code": "BAD_USER_INPUT"},
+            )
+        loader, loc = resolve_locale(info, None)
+        results = loader.visible(locale=loc).specific().search(query)
+        return list(results[:MAX_LIST_SIZE])
+
+    def resolve_snippets(self, info: Any, **kwargs: Any):
+        """Grapple's snippet list, without drafts."""
+        return [
+            snippet
+            for model in registry.snippets
+            for snippet in visible_snippets(model).order_by("pk")[:MAX_LIST_SIZE]
+        ]
+
+
+class _NoPage:
+    """Stands in for a missing page in tree filters: matches nothing."""
+
+    path = "-"
+    depth = 0
+
+
+def _page_or_none(page_id: Any):
+    if str(page_id).isdigit():
+        page = Page.objects.filter(pk=page_id).only("path", "depth").first()
+        if page is not None:
+            return page
+    return _NoPage()
+
+
+def _content_type(name: str) -> ContentType | None:
+    try:
+        app_label, model = name.strip().lower().split(".")
+    except ValueError:
+        raise GraphQLError(
+            f"Invalid content type '{name}': use the app.Model notation.",
+            extensions={"code": "BAD_USER_INPUT"},
+        ) from None
+    return ContentType.objects.filter(app_label=app_label, model=model).first()

@@ -1,0 +1,294 @@
+"""Per-request loading of article content.
+
+A GraphQL response is resolved from memory: root resolvers load pages in bulk
+and nested resolvers (children, parents, related causes, translations, chooser
+blocks, rich-text links) read from the same ``ContentLoader``. Anything a
+nested field needs that is not in memory yet is fetched for *every* page the
+loader holds at once, so the number of SQL queries of a request depends on the
+shape of the query, not on how many causes the article has.
+
+Every page the loader hands out passed ``content.visibility.visible_pages``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from django.conf import settings
+from wagtail import blocks
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Locale, Page
+from wagtail.rich_text.rewriters import FIND_A_TAG, extract_attrs
+
+from content.visibility import restricted_paths, visible_pages
+
+_current: contextvars.ContextVar[ContentLoader | None] = contextvars.ContextVar(
+    "content_loader", default=None
+)
+
+
+class UnknownLocaleError(LookupError):
+    """A locale code that is not one of the content languages."""
+
+    def __init__(self, code: str, known: list[str]):
+        self.code = code
+        self.known = known
+        super().__init__(
+            f"Unknown locale '{code}'. Known locales: {', '.join(known)}."
+        )
+
+
+def current_loader() -> ContentLoader | None:
+    """The loader of the API request being answered, if any."""
+    return _current.get()
+
+
+@contextlib.contextmanager
+def request_scope(request: Any) -> Iterator[ContentLoader]:
+    """Install a fresh loader for the duration of one API request."""
+    loader = ContentLoader(request)
+    token = _current.set(loader)
+    try:
+        yield loader
+    finally:
+        _current.reset(token)
+
+
+def loader_for(info: Any) -> ContentLoader:
+    """The loader for a resolver: the request's, or one kept on the context."""
+    loader = _current.get()
+    if loader is not None:
+        return loader
+    context = info.context
+    loader = getattr(context, "_content_loader", None)
+    if loader is None:
+        loader = ContentLoader(context)
+        context._content_loader = loader
+    return loader
+
+
+def page_ids_in_html(html: str | None) -> Iterator[int]:
+    for match in FIND_A_TAG.finditer(html or ""):
+        attrs = extract_attrs(match.group(1))
+        if attrs.get("linktype") == "page" and str(attrs.get("id", "")).isdigit():
+            yield int(attrs["id"])
+
+
+def page_ids_in_block(block: blocks.Block, raw: Any) -> Iterator[int]:
+    """Page ids referenced by a block's raw (JSON) value, at any depth."""
+    if raw is None:
+        return
+    if isinstance(block, blocks.PageChooserBlock):
+        if isinstance(raw, int) or (isinstance(raw, str) and raw.isdigit()):
+            yield int(raw)
+    elif isinstance(block, blocks.RichTextBlock):
+        yield from page_ids_in_html(raw if isinstance(raw, str) else None)
+    elif isinstance(block, blocks.StructBlock) and isinstance(raw, dict):
+        for name, child in block.child_blocks.items():
+            yield from page_ids_in_block(child, raw.get(name))
+    elif isinstance(block, blocks.StreamBlock) and isinstance(raw, list):
+        for item in raw:
+            child = block.child_blocks.get(item.get("type"))
+            if child is not None:
+                yield from page_ids_in_block(child, item.get("value"))
+    elif isinstance(block, blocks.ListBlock) and isinstance(raw, list):
+        for item in raw:
+            if isinstance(item, dict) and item.get("type") == "item":
+                item = item.get("value")
+            yield from page_ids_in_block(block.child_block, item)
+
+
+def page_ids_in_page(page: Page) -> Iterator[int]:
+    for field in page._meta.concrete_fields:
+        if isinstance(field, StreamField):
+            value = getattr(page, field.attname)
+            yield from page_ids_in_block(field.stream_block, list(value.raw_data))
+        elif isinstance(field, RichTextField):
+            yield from page_ids_in_html(getattr(page, field.attname))
+
+
+class ContentLoader:
+    """What one API request has read, and the bulk loads that fill it."""
+
+    def __init__(self, request: Any = None):
+        self.request = request
+        self._locales: list[Locale] | None = None
+        self._private_paths: list[str] | None = None
+        self._pages: dict[int, Page | None] = {}
+        self._by_path: dict[str, Page] = {}
+        self._children: dict[str, list[Page]] = defaultdict(list)
+        self._missing_paths: set[str] = set()
+        self._complete_subtrees: set[str] = set()
+        self._scanned: set[int] = set()
+        self._related: dict[int, list[int]] = {}
+        self._translations: dict[Any, list[Page]] = {}
+
+    # Locales ---------------------------------------------------------------
+
+    def locales(self) -> list[Locale]:
+        """The content languages that exist, in the configured order."""
+        if self._locales is None:
+            order = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+            by_code = {
+                locale.language_code: locale
+                for locale in Locale.objects.filter(language_code__in=order)
+            }
+            self._locales = [by_code[code] for code in order if code in by_code]
+        return self._locales
+
+    def locale(self, code: str | None) -> Locale:
+        """The locale for a language code; the default language when omitted."""
+        locales = self.locales()
+        if code is None:
+            default = settings.WAGTAIL_CONTENT_LANGUAGES[0][0]
+            code = default
+        for locale in locales:
+            if locale.language_code == code:
+                return locale
+        raise UnknownLocaleError(code, [locale.language_code for locale in locales])
+
+    def locale_code(self, locale_id: int) -> str:
+        for locale in self.locales():
+            if locale.pk == locale_id:
+                return locale.language_code
+        return Locale.objects.get(pk=locale_id).language_code
+
+    # Pages -----------------------------------------------------------------
+
+    def visible(self, queryset=None, *, locale: Locale | None = None):
+        if self._private_paths is None:
+            self._private_paths = restricted_paths()
+        return visible_pages(
+            queryset, locale=locale, private_paths=self._private_paths
+        )
+
+    def remember(self, pages: Iterable[Page]) -> list[Page]:
+        """Keep loaded (visible, specific) pages; return them in the given order."""
+        kept = []
+        for page in pages:
+            known = self._pages.get(page.pk)
+            if known is not None:
+                kept.append(known)
+                continue
+            self._pages[page.pk] = page
+            self._by_path[page.path] = page
+            self._children[page.path[: -Page.steplen]].append(page)
+            kept.append(page)
+        return kept
+
+    def fetch(self, queryset, *, locale: Locale | None = None) -> list[Page]:
+        """Run a page query through the visibility gate and remember the result."""
+        return self.remember(self.visible(queryset, locale=locale).specific())
+
+    def pages_by_id(self, ids: Iterable[Any]) -> dict[int, Page]:
+        """Visible pages for these ids; ids of hidden or missing pages are absent.
+
+        Before loading, every page in memory is scanned for the pages its
+        choosers and rich-text links point to, so that all of them are loaded
+        in this one query rather than one body at a time.
+        """
+        wanted = {int(i) for i in ids if i is not None and str(i).isdigit()}
+        missing = {i for i in wanted if i not in self._pages}
+        if missing:
+            missing |= self._unscanned_references()
+            missing -= self._pages.keys()
+            found = self.fetch(Page.objects.filter(pk__in=missing))
+            for page_id in missing - {page.pk for page in found}:
+                self._pages[page_id] = None
+        return {i: self._pages[i] for i in wanted if self._pages.get(i) is not None}
+
+    def _unscanned_references(self) -> set[int]:
+        referenced: set[int] = set()
+        for page in list(self._pages.values()):
+            if page is not None and page.pk not in self._scanned:
+                self._scanned.add(page.pk)
+                referenced.update(page_ids_in_page(page))
+        return referenced
+
+    def _covered(self, path: str) -> bool:
+        return any(path.startswith(root) for root in self._complete_subtrees)
+
+    def load_subtree(self, root: Page) -> None:
+        """Load every visible descendant of ``root`` in its locale, at once."""
+        if self._covered(root.path):
+            return
+        self.fetch(
+            Page.objects.descendant_of(root).filter(locale_id=root.locale_id)
+        )
+        self._complete_subtrees.add(root.path)
+
+    def children(self, page: Page, model: type[Page] | None = None) -> list[Page]:
+        """Visible children in the editors' tree order, optionally of one type."""
+        self.load_subtree(page)
+        children = sorted(self._children.get(page.path, []), key=lambda p: p.path)
+        if model is not None:
+            children = [child for child in children if isinstance(child, model)]
+        return children
+
+    def parent(self, page: Page) -> Page | None:
+        """The visible parent; None above the top of the article tree."""
+        path = page.path[: -Page.steplen]
+        if path in self._by_path:
+            return self._by_path[path]
+        if not path or path in self._missing_paths:
+            return None
+        found = self.fetch(Page.objects.filter(path=path))
+        if not found:
+            self._missing_paths.add(path)
+            return None
+        return found[0]
+
+    def related(self, page: Page, through_model: type, target_model: type[Page]):
+        """Targets of an orderable relation, loaded for every page in memory."""
+        if page.pk not in self._related:
+            pending = [
+                p.pk
+                for p in self._pages.values()
+                if p is not None and isinstance(p, type(page)) and p.pk not in self._related
+            ]
+            for pk in pending:
+                self._related[pk] = []
+            rows = through_model.objects.filter(page_id__in=pending).order_by(
+                "page_id", "sort_order"
+            )
+            for page_id, target_id in rows.values_list("page_id", "target_id"):
+                self._related[page_id].append(target_id)
+        target_ids = self._related[page.pk]
+        pages = self.pages_by_id(target_ids)
+        return [
+            pages[i]
+            for i in target_ids
+            if i in pages
+            and isinstance(pages[i], target_model)
+            and pages[i].locale_id == page.locale_id
+        ]
+
+    def translations(self, page: Page) -> list[Page]:
+        """Live, public translations of a page in the other content languages."""
+        if page.translation_key not in self._translations:
+            keys = {
+                p.translation_key
+                for p in self._pages.values()
+                if p is not None and p.translation_key not in self._translations
+            }
+            for key in keys:
+                self._translations[key] = []
+            locale_ids = [locale.pk for locale in self.locales()]
+            for translation in self.fetch(
+                Page.objects.filter(
+                    translation_key__in=keys, locale_id__in=locale_ids
+                ).order_by("locale_id")
+            ):
+                self._translations[translation.translation_key].append(translation)
+        return [
+            t
+            for t in self._translations[page.translation_key]
+            if t.locale_id != page.locale_id
+        ]
+
+    def page_url(self, page: Page) -> str | None:
+        return page.get_url(request=self.request)

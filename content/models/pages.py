@@ -1,0 +1,217 @@
+"""Page types of the article: the hub, its cause categories and the causes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import graphene
+from django.db import models
+from grapple.models import (
+    GraphQLField,
+    GraphQLRichText,
+    GraphQLStreamfield,
+    GraphQLString,
+)
+from grapple.registry import registry
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from content.blocks import PROSE_FEATURES, BodyBlock
+from content.loading import loader_for
+
+
+class ArticlePage(Page):
+    """Behaviour shared by every page of the article tree."""
+
+    body = StreamField(BodyBlock(), blank=True, use_json_field=True)
+
+    class Meta:
+        abstract = True
+
+
+class CauseIndexPage(ArticlePage):
+    """The article hub: why implantation can fail or a pregnancy can be lost.
+
+    It opens with a note on the sensitivity of the topic, gives an overview,
+    lists the cause categories (its only children) and closes with the
+    treatment outlook.
+    """
+
+    intro = RichTextField(features=PROSE_FEATURES)
+    support_note = RichTextField(
+        features=PROSE_FEATURES,
+        help_text="Shown before the article: acknowledge that this topic is "
+        "painful and say where readers can find emotional support.",
+    )
+    outlook_heading = models.CharField(
+        max_length=120, default="Many causes can be treated"
+    )
+    outlook = RichTextField(
+        features=PROSE_FEATURES,
+        help_text="The closing section: what treatment can change.",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("support_note"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("outlook_heading"), FieldPanel("outlook")],
+            heading="Treatment outlook",
+        ),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+
+    graphql_fields = [
+        GraphQLRichText("intro", required=True),
+        GraphQLRichText("support_note", required=True),
+        GraphQLStreamfield("body", required=True),
+        GraphQLString("outlook_heading", required=True),
+        GraphQLRichText("outlook", required=True),
+        lambda: GraphQLField(
+            "categories",
+            graphene.List(
+                graphene.NonNull(lambda: registry.pages[CauseCategoryPage]),
+                required=True,
+            ),
+            source="graphql_categories",
+            description="The cause categories, in the editors' tree order.",
+        ),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["content.CauseCategoryPage"]
+
+    class Meta:
+        verbose_name = "cause index (article hub)"
+
+    def graphql_categories(self, info: Any, **kwargs: Any) -> list[Page]:
+        return loader_for(info).children(self, CauseCategoryPage)
+
+
+class CauseCategoryPage(ArticlePage):
+    """One family of causes: embryonic, uterine or systemic."""
+
+    summary = models.TextField(
+        max_length=400, help_text="One or two plain sentences for listings."
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("body")]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+
+    graphql_fields = [
+        GraphQLString("summary", required=True),
+        GraphQLStreamfield("body", required=True),
+        lambda: GraphQLField(
+            "causes",
+            graphene.List(
+                graphene.NonNull(lambda: registry.pages[CausePage]), required=True
+            ),
+            source="graphql_causes",
+            description="The causes in this category, in the editors' tree order.",
+        ),
+        lambda: GraphQLField(
+            "index",
+            graphene.NonNull(lambda: registry.pages[CauseIndexPage]),
+            source="graphql_index",
+            description="The article hub this category belongs to.",
+        ),
+    ]
+
+    parent_page_types = ["content.CauseIndexPage"]
+    subpage_types = ["content.CausePage"]
+
+    class Meta:
+        verbose_name = "cause category"
+        verbose_name_plural = "cause categories"
+
+    def graphql_causes(self, info: Any, **kwargs: Any) -> list[Page]:
+        return loader_for(info).children(self, CausePage)
+
+    def graphql_index(self, info: Any, **kwargs: Any) -> Page | None:
+        return loader_for(info).parent(self)
+
+
+class CausePage(ArticlePage):
+    """One possible cause of failed implantation or pregnancy loss."""
+
+    summary = models.TextField(
+        max_length=400, help_text="One or two plain sentences for listings."
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        InlinePanel(
+            "related_causes",
+            label="Related causes",
+            heading="Related causes",
+            help_text="Other causes a reader of this page should know about.",
+        ),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+
+    graphql_fields = [
+        GraphQLString("summary", required=True),
+        GraphQLStreamfield("body", required=True),
+        lambda: GraphQLField(
+            "category",
+            graphene.NonNull(lambda: registry.pages[CauseCategoryPage]),
+            source="graphql_category",
+            description="The category this cause belongs to.",
+        ),
+        lambda: GraphQLField(
+            "related_causes",
+            graphene.List(
+                graphene.NonNull(lambda: registry.pages[CausePage]), required=True
+            ),
+            source="graphql_related_causes",
+            description="Live related causes in the same language, in editor order.",
+        ),
+    ]
+
+    parent_page_types = ["content.CauseCategoryPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = "cause"
+
+    def graphql_category(self, info: Any, **kwargs: Any) -> Page | None:
+        return loader_for(info).parent(self)
+
+    def graphql_related_causes(self, info: Any, **kwargs: Any) -> list[Page]:
+        return loader_for(info).related(self, RelatedCause, CausePage)
+
+
+class RelatedCause(Orderable):
+    """A link from one cause to another that readers should see next."""
+
+    page = ParentalKey(
+        CausePage, on_delete=models.CASCADE, related_name="related_causes"
+    )
+    target = models.ForeignKey(
+        CausePage,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name="cause",
+    )
+
+    panels = [FieldPanel("target", heading="Cause")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "related cause"

@@ -1,0 +1,76 @@
+"""Site-wide chrome: the disclaimer and footer shown once on every page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+from grapple.models import GraphQLRichText, GraphQLString
+from django.utils import timezone
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin
+
+from content.blocks import PROSE_FEATURES
+
+
+class SiteChrome(TranslatableMixin, DraftStateMixin, RevisionMixin, models.Model):
+    """The disclaimer and footer of the site, one per content language.
+
+    They live here, once, rather than inside page bodies, so that a change to
+    the legal wording reaches every page and every language's translators.
+    """
+
+    organisation_name = models.CharField(max_length=120)
+    disclaimer = RichTextField(
+        features=["bold", "italic", "link"],
+        help_text="Shown on every page: what the platform does and does not do.",
+    )
+    contact_email = models.EmailField()
+    registered_in = models.CharField(
+        max_length=80, help_text="Country where the organisation is registered."
+    )
+    copyright_line = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Follows '© <year> <organisation name>.' in the footer.",
+    )
+
+    panels = [
+        FieldPanel("organisation_name"),
+        FieldPanel("disclaimer"),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_email"),
+                FieldPanel("registered_in"),
+                FieldPanel("copyright_line"),
+            ],
+            heading="Footer",
+        ),
+    ]
+
+    graphql_fields = [
+        GraphQLString("organisation_name", required=True),
+        GraphQLRichText("disclaimer", required=True),
+        GraphQLString("contact_email", required=True),
+        GraphQLString("registered_in", required=True),
+        GraphQLString("copyright", required=True),
+        GraphQLString("locale", required=True, source="graphql_locale"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = "site chrome"
+        verbose_name_plural = "site chrome"
+
+    def __str__(self) -> str:
+        return f"{self.organisation_name} ({self.locale_id and self.locale})"
+
+    def graphql_locale(self, info: Any, **kwargs: Any) -> str:
+        from content.loading import loader_for
+
+        return loader_for(info).locale_code(self.locale_id)
+
+    @property
+    def copyright(self) -> str:
+        notice = f"© {timezone.now().year} {self.organisation_name}."
+        return f"{notice} {self.copyright_line}".strip()

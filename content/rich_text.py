@@ -1,0 +1,32 @@
+"""Rich-text page links for the API: visible targets only, loaded in bulk."""
+
+from __future__ import annotations
+
+from django.utils.html import escape
+from wagtail.rich_text.pages import PageLinkHandler
+
+from content.loading import current_loader
+
+
+class VisiblePageLinkHandler(PageLinkHandler):
+    """Wagtail's page link handler, gated by the API request's loader.
+
+    Outside an API request (the admin, templates) it is Wagtail's handler.
+    Inside one, a link to a page the public may not see keeps its text but
+    loses its ``href``, and every link target of the response is loaded in the
+    loader's single batch instead of once per rich-text field.
+    """
+
+    @classmethod
+    def expand_db_attributes_many(cls, attrs_list: list[dict]) -> list[str]:
+        loader = current_loader()
+        if loader is None:
+            return super().expand_db_attributes_many(attrs_list)
+        pages = loader.pages_by_id(attrs.get("id") for attrs in attrs_list)
+        tags = []
+        for attrs in attrs_list:
+            page_id = str(attrs.get("id", ""))
+            page = pages.get(int(page_id)) if page_id.isdigit() else None
+            url = loader.page_url(page) if page is not None else None
+            tags.append(f'<a href="{escape(url)}">' if url else "<a>")
+        return tags
