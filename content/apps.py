@@ -11,6 +11,10 @@ class ContentConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from content.graphql.blocks import use_block_names_as_block_types
+        from content.graphql.scalars import make_positive_int_strict
         from content.locales import sync_content_locales
 
+        use_block_names_as_block_types()
+        make_positive_int_strict()
         post_migrate.connect(sync_content_locales, sender=self)

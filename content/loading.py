@@ -37,9 +37,7 @@ class UnknownLocaleError(LookupError):
     def __init__(self, code: str, known: list[str]):
         self.code = code
         self.known = known
-        super().__init__(
-            f"Unknown locale '{code}'. Known locales: {', '.join(known)}."
-        )
+        super().__init__(f"Unknown locale '{code}'. Known locales: {', '.join(known)}.")
 
 
 def current_loader() -> ContentLoader | None:
@@ -162,9 +160,7 @@ class ContentLoader:
     def visible(self, queryset=None, *, locale: Locale | None = None):
         if self._private_paths is None:
             self._private_paths = restricted_paths()
-        return visible_pages(
-            queryset, locale=locale, private_paths=self._private_paths
-        )
+        return visible_pages(queryset, locale=locale, private_paths=self._private_paths)
 
     def remember(self, pages: Iterable[Page]) -> list[Page]:
         """Keep loaded (visible, specific) pages; return them in the given order."""
@@ -181,8 +177,16 @@ class ContentLoader:
         return kept
 
     def fetch(self, queryset, *, locale: Locale | None = None) -> list[Page]:
-        """Run a page query through the visibility gate and remember the result."""
-        return self.remember(self.visible(queryset, locale=locale).specific())
+        """Run a page query through the visibility gate and remember the result.
+
+        A query on one of our concrete page models already returns specific
+        pages; only a query on ``Page`` needs ``specific()`` (one extra query
+        per page type in the result).
+        """
+        queryset = self.visible(queryset, locale=locale)
+        if queryset.model is Page:
+            queryset = queryset.specific()
+        return self.remember(queryset)
 
     def pages_by_id(self, ids: Iterable[Any]) -> dict[int, Page]:
         """Visible pages for these ids; ids of hidden or missing pages are absent.
@@ -216,9 +220,7 @@ class ContentLoader:
         """Load every visible descendant of ``root`` in its locale, at once."""
         if self._covered(root.path):
             return
-        self.fetch(
-            Page.objects.descendant_of(root).filter(locale_id=root.locale_id)
-        )
+        self.fetch(Page.objects.descendant_of(root).filter(locale_id=root.locale_id))
         self._complete_subtrees.add(root.path)
 
     def children(self, page: Page, model: type[Page] | None = None) -> list[Page]:
@@ -248,7 +250,9 @@ class ContentLoader:
             pending = [
                 p.pk
                 for p in self._pages.values()
-                if p is not None and isinstance(p, type(page)) and p.pk not in self._related
+                if p is not None
+                and isinstance(p, type(page))
+                and p.pk not in self._related
             ]
             for pk in pending:
                 self._related[pk] = []

@@ -119,9 +119,7 @@ class DemoLoader:
             previous.delete()
 
     def _child(self, parent: Page, model: type[Page], data: dict, **fields) -> Page:
-        existing = (
-            model.objects.child_of(parent).filter(slug=data["slug"]).first()
-        )
+        existing = model.objects.child_of(parent).filter(slug=data["slug"]).first()
         label = model._meta.verbose_name
         if existing is not None:
             return self._keep(existing, label)
@@ -158,9 +156,7 @@ class DemoLoader:
                     RelatedCause(target=self.pages[slug].specific)
                     for slug in data.get("related", [])
                 ]
-            page.save_revision(
-                log_action=True, changed=True
-            ).publish(log_action=True)
+            page.save_revision(log_action=True, changed=True).publish(log_action=True)
 
     def _site_chrome(self) -> None:
         existing = SiteChrome.objects.filter(locale=self.locale).first()
@@ -171,4 +167,6 @@ class DemoLoader:
         chrome.save()
         chrome.save_revision().publish()
         self.report.created.append("site chrome")
-        self.log(f"  Created site chrome for {article.ORGANISATION['organisation_name']}")
+        self.log(
+            f"  Created site chrome for {article.ORGANISATION['organisation_name']}"
+        )

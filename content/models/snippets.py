@@ -5,13 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import models
-from grapple.models import GraphQLRichText, GraphQLString
 from django.utils import timezone
+from grapple.models import GraphQLRichText, GraphQLString
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin
-
-from content.blocks import PROSE_FEATURES
 
 
 class SiteChrome(TranslatableMixin, DraftStateMixin, RevisionMixin, models.Model):
