@@ -83,12 +83,12 @@ class CalloutBlock(blocks.StructBlock):
         help_text="Support callouts are shown gently; warnings stand out.",
     )
     title = blocks.CharBlock(max_length=120)
-    text = blocks.RichTextBlock(features=PROSE_FEATURES)
+    message = blocks.RichTextBlock(features=PROSE_FEATURES)
 
     graphql_fields = [
         GraphQLString("kind", required=True),
         GraphQLString("title", required=True),
-        GraphQLRichText("text", required=True),
+        GraphQLRichText("message", required=True),
     ]
 
     class Meta:
@@ -97,7 +97,7 @@ class CalloutBlock(blocks.StructBlock):
         preview_value = {
             "kind": "support",
             "title": "You are not alone",
-            "text": "<p>Talking to a counsellor can help.</p>",
+            "message": "<p>Talking to a counsellor can help.</p>",
         }
 
 
@@ -182,7 +182,7 @@ class FAQBlock(blocks.StructBlock):
 @register_streamfield_block
 class PageLinkBlock(blocks.StructBlock):
     page = VisiblePageChooserBlock()
-    text = blocks.CharBlock(
+    link_text = blocks.CharBlock(
         max_length=120,
         required=False,
         help_text="Link text; the page title is used when left empty.",
@@ -190,13 +190,13 @@ class PageLinkBlock(blocks.StructBlock):
 
     graphql_fields = [
         GraphQLPage("page"),
-        GraphQLString("text"),
+        GraphQLString("link_text"),
     ]
 
     class Meta:
         icon = "link"
         description = "A prominent link to another page of the article."
-        preview_value = {"text": "Read about thin endometrium"}
+        preview_value = {"link_text": "Read about thin endometrium"}
 
 
 class BodyBlock(blocks.StreamBlock):

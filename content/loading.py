@@ -162,6 +162,22 @@ class ContentLoader:
             self._private_paths = restricted_paths()
         return visible_pages(queryset, locale=locale, private_paths=self._private_paths)
 
+    def search(
+        self, queryset, query: str, *, locale: Locale | None = None, limit: int
+    ) -> list[Page]:
+        """Full-text search over the visible pages of a query, best match first.
+
+        Search backends filter only on indexed fields, so the visibility rules
+        run in the database first and the search is limited to those pages.
+        """
+        visible_ids = list(
+            self.visible(queryset, locale=locale).values_list("pk", flat=True)
+        )
+        results = queryset.model.objects.filter(pk__in=visible_ids).search(query)
+        if queryset.model is Page:
+            results = results.specific()
+        return self.remember(results[:limit])
+
     def remember(self, pages: Iterable[Page]) -> list[Page]:
         """Keep loaded (visible, specific) pages; return them in the given order."""
         kept = []

@@ -14,3 +14,4 @@ LOGGING = {
     "handlers": {"null": {"class": "logging.NullHandler"}},
     "root": {"handlers": ["null"]},
 }
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]

@@ -94,21 +94,21 @@ HUB = {
             "type": "page_link",
             "value": {
                 "page": "@slug:embryonic",
-                "text": "Read about embryonic causes",
+                "link_text": "Read about embryonic causes",
             },
         },
         {
             "type": "page_link",
             "value": {
                 "page": "@slug:uterine",
-                "text": "Read about uterine causes",
+                "link_text": "Read about uterine causes",
             },
         },
         {
             "type": "page_link",
             "value": {
                 "page": "@slug:systemic",
-                "text": "Read about systemic causes",
+                "link_text": "Read about systemic causes",
             },
         },
         {
@@ -116,7 +116,7 @@ HUB = {
             "value": {
                 "kind": "support",
                 "title": "Looking after yourself",
-                "text": (
+                "message": (
                     "<p>Reading about possible causes can bring up difficult feelings, "
                     "and it is completely understandable to need a pause. Talking to a "
                     "grief counsellor, a partner, a friend or others who have been "
@@ -274,7 +274,7 @@ HUB = {
                         "page": (
                             "@slug:causes-of-failed-implantation-and-pregnancy-loss"
                         ),
-                        "text": "Back to the overview of possible causes",
+                        "link_text": "Back to the overview of possible causes",
                     },
                 },
             ],
@@ -327,7 +327,7 @@ HUB = {
                             "value": {
                                 "kind": "support",
                                 "title": "This is not your fault",
-                                "text": (
+                                "message": (
                                     "<p>Genetic changes in an embryo usually happen by "
                                     "chance as its cells divide. They are not caused "
                                     "by anything you did or did not do. If guilt or "
@@ -415,7 +415,7 @@ HUB = {
                             "value": {
                                 "kind": "info",
                                 "title": "Grading is a guide, not a promise",
-                                "text": (
+                                "message": (
                                     "<p>Grading helps clinics choose which embryo to "
                                     "transfer, but it cannot predict the outcome for "
                                     "certain. Lower-graded embryos sometimes lead to "
@@ -443,7 +443,7 @@ HUB = {
                             "type": "page_link",
                             "value": {
                                 "page": "@slug:uterine",
-                                "text": (
+                                "link_text": (
                                     "The uterus plays a part too: read about uterine "
                                     "causes"
                                 ),
@@ -614,7 +614,7 @@ HUB = {
                             "value": {
                                 "kind": "info",
                                 "title": "A growing field",
-                                "text": (
+                                "message": (
                                     "<p>Scientists are still learning what a healthy "
                                     "uterine microbiome looks like and how much it "
                                     "affects fertility. You can ask your clinic how "
@@ -706,7 +706,7 @@ HUB = {
                             "type": "page_link",
                             "value": {
                                 "page": "@slug:congenital-uterine-anomalies",
-                                "text": (
+                                "link_text": (
                                     "Read about differences in the shape of the uterus"
                                 ),
                             },
@@ -849,7 +849,7 @@ HUB = {
                             "value": {
                                 "kind": "info",
                                 "title": "How it is usually found",
-                                "text": (
+                                "message": (
                                     "<p>A hydrosalpinx is often picked up on an "
                                     "ultrasound scan, or on a test that checks whether "
                                     "the tubes are open. Your clinic can tell you "
@@ -875,7 +875,7 @@ HUB = {
                             "type": "page_link",
                             "value": {
                                 "page": "@slug:uterine",
-                                "text": "See all uterine causes",
+                                "link_text": "See all uterine causes",
                             },
                         },
                     ],
@@ -930,7 +930,7 @@ HUB = {
                             "value": {
                                 "kind": "warning",
                                 "title": "The evidence is still developing",
-                                "text": (
+                                "message": (
                                     "<p>Experts do not yet agree on how best to test "
                                     "uterine NK cells, or on whether treating them "
                                     "improves outcomes. Before any test or treatment "
@@ -1136,7 +1136,7 @@ HUB = {
                             "value": {
                                 "kind": "info",
                                 "title": "Already diagnosed?",
-                                "text": (
+                                "message": (
                                     "<p>If you already live with an autoimmune "
                                     "condition, let your clinic know, so that they can "
                                     "take it into account when planning your care.</p>"
@@ -1198,7 +1198,7 @@ HUB = {
                             "value": {
                                 "kind": "warning",
                                 "title": "Ask about the evidence",
-                                "text": (
+                                "message": (
                                     "<p>Tests and treatments for alloimmune causes are "
                                     "not widely agreed on. If they are suggested, it "
                                     "is reasonable to ask your clinic what the "
@@ -1288,7 +1288,7 @@ HUB = {
                                 "page": (
                                     "@slug:causes-of-failed-implantation-and-pregnancy-loss"
                                 ),
-                                "text": "Back to the overview of possible causes",
+                                "link_text": "Back to the overview of possible causes",
                             },
                         },
                     ],

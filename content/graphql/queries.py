@@ -184,10 +184,10 @@ class ContentQuery:
                     f"searchQuery is limited to {MAX_SEARCH_QUERY_LENGTH} characters.",
                     extensions={"code": "BAD_USER_INPUT"},
                 )
-            results = loader.visible(queryset, locale=loc).search(
-                search_query, order_by_relevance=True
+            results = loader.search(
+                queryset, search_query, locale=loc, limit=offset + limit
             )
-            return loader.remember(results[offset : offset + limit])
+            return results[offset:]
         return loader.fetch(queryset, locale=loc)[offset : offset + limit]
 
     def resolve_cause(self, info: Any, slug: str, locale: str | None = None):
@@ -238,7 +238,7 @@ class ContentQuery:
                 queryset = queryset.filter(url_path__endswith=url_path)
         else:
             return None
-        pages = loader.fetch(queryset.order_by("path")[:1], locale=loc)
+        pages = loader.fetch(queryset.order_by("path"), locale=loc)
         return pages[0] if pages else None
 
     def resolve_pages(self, info: Any, locale: str | None = None, **kwargs: Any):
@@ -271,8 +271,7 @@ class ContentQuery:
                 extensions={"code": "BAD_USER_INPUT"},
             )
         loader, loc = resolve_locale(info, None)
-        results = loader.visible(locale=loc).specific().search(query)
-        return list(results[:MAX_LIST_SIZE])
+        return loader.search(Page.objects.all(), query, locale=loc, limit=MAX_LIST_SIZE)
 
     def resolve_snippets(self, info: Any, **kwargs: Any):
         """Grapple's snippet list, without drafts."""
