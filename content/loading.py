@@ -19,12 +19,13 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from wagtail import blocks
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page
 from wagtail.rich_text.rewriters import FIND_A_TAG, extract_attrs
 
-from content.visibility import restricted_paths, visible_pages
+from content.visibility import visible_pages
 
 _current: contextvars.ContextVar[ContentLoader | None] = contextvars.ContextVar(
     "content_loader", default=None
@@ -115,7 +116,6 @@ class ContentLoader:
     def __init__(self, request: Any = None):
         self.request = request
         self._locales: list[Locale] | None = None
-        self._private_paths: list[str] | None = None
         self._pages: dict[int, Page | None] = {}
         self._by_path: dict[str, Page] = {}
         self._children: dict[str, list[Page]] = defaultdict(list)
@@ -158,9 +158,7 @@ class ContentLoader:
     # Pages -----------------------------------------------------------------
 
     def visible(self, queryset=None, *, locale: Locale | None = None):
-        if self._private_paths is None:
-            self._private_paths = restricted_paths()
-        return visible_pages(queryset, locale=locale, private_paths=self._private_paths)
+        return visible_pages(queryset, locale=locale)
 
     def search(
         self, queryset, query: str, *, locale: Locale | None = None, limit: int
@@ -173,10 +171,13 @@ class ContentLoader:
         visible_ids = list(
             self.visible(queryset, locale=locale).values_list("pk", flat=True)
         )
-        results = queryset.model.objects.filter(pk__in=visible_ids).search(query)
-        if queryset.model is Page:
-            results = results.specific()
-        return self.remember(results[:limit])
+        model = queryset.model
+        hits = model.objects.filter(pk__in=visible_ids).search(query)
+        ranked = [hit.pk for hit in hits[:limit]]
+        by_id = {
+            page.pk: page for page in self.fetch(model.objects.filter(pk__in=ranked))
+        }
+        return [by_id[pk] for pk in ranked if pk in by_id]
 
     def remember(self, pages: Iterable[Page]) -> list[Page]:
         """Keep loaded (visible, specific) pages; return them in the given order."""
@@ -195,14 +196,24 @@ class ContentLoader:
     def fetch(self, queryset, *, locale: Locale | None = None) -> list[Page]:
         """Run a page query through the visibility gate and remember the result.
 
-        A query on one of our concrete page models already returns specific
-        pages; only a query on ``Page`` needs ``specific()`` (one extra query
-        per page type in the result).
+        A query on ``Page`` first reads ids and content types only, then loads
+        the specific rows of the pages not in memory yet, one query per page
+        type; pages the loader already holds cost nothing more.
         """
         queryset = self.visible(queryset, locale=locale)
-        if queryset.model is Page:
-            queryset = queryset.specific()
-        return self.remember(queryset)
+        if queryset.model is not Page:
+            return self.remember(queryset)
+        rows = list(queryset.values_list("pk", "content_type_id"))
+        unknown: dict[int, list[int]] = defaultdict(list)
+        for pk, content_type_id in rows:
+            if self._pages.get(pk) is None:
+                unknown[content_type_id].append(pk)
+        for content_type_id, pks in unknown.items():
+            model = ContentType.objects.get_for_id(content_type_id).model_class()
+            if model is None:
+                continue
+            self.remember(model._default_manager.filter(pk__in=pks))
+        return [self._pages[pk] for pk, _ct in rows if self._pages.get(pk) is not None]
 
     def pages_by_id(self, ids: Iterable[Any]) -> dict[int, Page]:
         """Visible pages for these ids; ids of hidden or missing pages are absent.
@@ -301,7 +312,7 @@ class ContentLoader:
             for translation in self.fetch(
                 Page.objects.filter(
                     translation_key__in=keys, locale_id__in=locale_ids
-                ).order_by("locale_id")
+                ).order_by("locale_id", "path")
             ):
                 self._translations[translation.translation_key].append(translation)
         return [

@@ -7,7 +7,8 @@ mechanism instead of many copies.
 
 from __future__ import annotations
 
-from django.db.models import Model, Q, QuerySet
+from django.db.models import Exists, F, Model, OuterRef, Q, QuerySet
+from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from wagtail.models import DraftStateMixin, Locale, Page, PageViewRestriction
 
@@ -16,29 +17,35 @@ def not_expired_q() -> Q:
     return Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now())
 
 
-def restricted_paths() -> list[str]:
-    """Tree paths of pages with a view restriction (their subtrees are private)."""
-    return list(PageViewRestriction.objects.values_list("page__path", flat=True))
+def under_view_restriction() -> Exists:
+    """True for pages with a view restriction on themselves or an ancestor.
+
+    Evaluated inside the page query (a correlated subquery), so it costs no
+    extra round trip and holds however many restrictions exist.
+    """
+    restricted_path = F("page__path")
+    return Exists(
+        PageViewRestriction.objects.annotate(
+            outer_prefix=Substr(OuterRef("path"), 1, Length(restricted_path))
+        ).filter(outer_prefix=restricted_path)
+    )
 
 
 def visible_pages(
-    queryset: QuerySet | None = None,
-    *,
-    locale: Locale | None = None,
-    private_paths: list[str] | None = None,
+    queryset: QuerySet | None = None, *, locale: Locale | None = None
 ) -> QuerySet:
     """Live, public (no view restriction, inherited ones included), not expired.
 
     ``locale`` narrows the result to one content language. The root page is
-    never returned. ``private_paths`` lets a caller that already read the view
-    restrictions (the per-request loader) skip reading them again.
+    never returned.
     """
     qs = Page.objects.all() if queryset is None else queryset
-    qs = qs.live().filter(depth__gt=1).filter(not_expired_q())
-    if private_paths is None:
-        private_paths = restricted_paths()
-    for path in private_paths:
-        qs = qs.exclude(path__startswith=path)
+    qs = (
+        qs.live()
+        .filter(depth__gt=1)
+        .filter(not_expired_q())
+        .exclude(under_view_restriction())
+    )
     if locale is not None:
         qs = qs.filter(locale=locale)
     return qs

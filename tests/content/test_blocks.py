@@ -1,7 +1,7 @@
 import pytest
 from django.core.exceptions import ValidationError
-from wagtail.images.tests.utils import get_test_image_file
 from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page
 
 from content.blocks import BodyBlock

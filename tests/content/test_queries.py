@@ -275,8 +275,9 @@ def test_site_chrome_is_per_locale(demo_article, graphql):
 
 def test_grapple_built_in_queries_stay(demo_article, graphql):
     result = graphql(
-        "{ pages(limit: 5) { title } page(id: %d) { title } }"
-        % (CauseIndexPage.objects.get().pk)
+        "{ pages(limit: 5) { title } page(id: %s) { title } }".replace(
+            "%s", str(CauseIndexPage.objects.get().pk)
+        )
     )
     assert not result.errors
     assert len(result.data["pages"]) == 5

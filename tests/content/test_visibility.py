@@ -1,0 +1,168 @@
+"""Drafts, private and expired pages never reach the public API."""
+
+import json
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from wagtail.models import PageViewRestriction
+
+from content.models import CauseCategoryPage, CausePage, RelatedCause
+from tests.factories import CausePageFactory, linked_body
+
+pytestmark = pytest.mark.django_db
+
+MARKER = "HIDDEN-MARKER"
+
+EVERYTHING = """
+fragment Links on StreamFieldInterface {
+  ... on PageLinkBlock { page { title slug url } }
+  ... on RichTextBlock { value }
+}
+{
+  causeIndex { categories { causes { title slug body { ...Links } } } }
+  causes(limit: 100) { title slug relatedCauses { title slug } body { ...Links } }
+  causeCategories { causes { slug } }
+  pages(limit: 100) { title slug }
+  search(query: "hidden") { ... on CausePage { title slug } }
+}
+"""
+
+
+def add_hidden_cause(category, slug: str, **fields) -> CausePage:
+    return CausePageFactory(
+        parent=category,
+        slug=slug,
+        title=f"{MARKER} {slug}",
+        summary=f"{MARKER} hidden summary",
+        **fields,
+    )
+
+
+def point_at(source: CausePage, target: CausePage) -> None:
+    """Reference ``target`` from ``source`` through every kind of link."""
+    source = CausePage.objects.get(pk=source.pk)
+    source.body = linked_body(target.pk) + list(source.body.raw_data)
+    source.related_causes.add(RelatedCause(target=target))
+    source.save_revision().publish()
+
+
+def assert_nothing_hidden(graphql, *slugs: str) -> None:
+    result = graphql(EVERYTHING)
+    assert not result.errors, result.errors
+    text = json.dumps(result.json)
+    assert MARKER not in text
+    for slug in slugs:
+        assert f'"slug": "{slug}"' not in text
+        assert f"/{slug}/" not in text
+        for query in (
+            '{ cause(slug: "%s") { title } }',
+            '{ page(slug: "%s") { title } }',
+        ):
+            single = graphql(query % slug)
+            assert list(single.data.values()) == [None]
+
+
+@pytest.fixture
+def uterine(demo_article):
+    return CauseCategoryPage.objects.get(slug="uterine")
+
+
+@pytest.fixture
+def source_cause(demo_article):
+    return CausePage.objects.get(slug="thin-endometrium")
+
+
+def test_live_page_with_newer_draft_serves_the_live_version(source_cause, graphql):
+    source_cause.title = f"{MARKER} draft title"
+    source_cause.save_revision()
+    result = graphql('{ cause(slug: "thin-endometrium") { title } }')
+    assert result.data["cause"]["title"] == "Thin endometrium"
+    assert_nothing_hidden(graphql)
+
+
+def test_unpublished_page_is_absent_from_every_query(uterine, source_cause, graphql):
+    hidden = add_hidden_cause(uterine, "never-published", live=False)
+    point_at(source_cause, hidden)
+    assert_nothing_hidden(graphql, "never-published")
+
+
+def test_links_to_hidden_pages_keep_text_but_lose_target(
+    uterine, source_cause, graphql
+):
+    hidden = add_hidden_cause(uterine, "never-published", live=False)
+    point_at(source_cause, hidden)
+    result = graphql(
+        '{ cause(slug: "thin-endometrium") { body { blockType '
+        "... on PageLinkBlock { page { slug } } ... on RichTextBlock { value } } } }"
+    )
+    body = result.data["cause"]["body"]
+    assert body[2] == {"blockType": "page_link", "page": None}
+    assert "See <a>this</a>." in body[1]["value"]
+
+
+def test_unpublished_page_disappears_after_unpublish(source_cause, graphql):
+    target = CausePage.objects.get(slug="hydrosalpinx")
+    point_at(source_cause, target)
+    assert "hydrosalpinx" in json.dumps(graphql(EVERYTHING).json)
+    target.unpublish()
+    assert_nothing_hidden(graphql, "hydrosalpinx")
+
+
+def test_private_pages_and_their_subtrees_are_absent(uterine, source_cause, graphql):
+    hidden = add_hidden_cause(uterine, "private-cause")
+    point_at(source_cause, hidden)
+    PageViewRestriction.objects.create(
+        page=hidden, restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
+    assert_nothing_hidden(graphql, "private-cause")
+
+
+def test_restriction_on_an_ancestor_hides_the_descendants(demo_article, graphql):
+    systemic = CauseCategoryPage.objects.get(slug="systemic")
+    PageViewRestriction.objects.create(
+        page=systemic, restriction_type=PageViewRestriction.LOGIN
+    )
+    result = graphql("{ causes(limit: 100) { slug } causeCategories { slug } }")
+    slugs = json.dumps(result.data)
+    assert "systemic" not in slugs and "thyroid-problems" not in slugs
+    assert graphql('{ cause(slug: "thyroid-problems") { title } }').data == {
+        "cause": None
+    }
+
+
+def test_expired_page_is_absent_even_before_the_scheduler_runs(
+    uterine, source_cause, graphql
+):
+    hidden = add_hidden_cause(
+        uterine, "expired-cause", expire_at=timezone.now() - timedelta(minutes=1)
+    )
+    point_at(source_cause, hidden)
+    assert hidden.live
+    assert_nothing_hidden(graphql, "expired-cause")
+
+
+def test_parent_of_a_page_is_gated_too(demo_article, graphql):
+    result = graphql(
+        '{ cause(slug: "hydrosalpinx") { parent { slug parent { slug } } } }'
+    )
+    # The hub is the top of the public tree: the root page above it is never served.
+    assert result.data["cause"]["parent"] == {
+        "slug": "uterine",
+        "parent": {"slug": demo_article.slug},
+    }
+    hub = graphql("{ causeIndex { parent { title } } }")
+    assert hub.data["causeIndex"]["parent"] is None
+
+
+def test_draft_site_chrome_is_not_served(demo_article, graphql):
+    from content.models import SiteChrome
+
+    chrome = SiteChrome.objects.get()
+    chrome.organisation_name = MARKER
+    chrome.save_revision()
+    result = graphql("{ siteChrome { organisationName } snippets { snippetType } }")
+    assert MARKER not in json.dumps(result.json)
+    chrome.unpublish()
+    assert graphql("{ siteChrome { organisationName } }").data == {"siteChrome": None}
+    assert graphql("{ snippets { snippetType } }").data == {"snippets": []}
