@@ -63,3 +63,37 @@ def _visible_list(info: Any, queryset, page, **kwargs: Any):
     loader = loader_for(info)
     queryset = loader.visible(queryset).filter(locale_id=page.locale_id).specific()
     return resolve_queryset(queryset, info, **kwargs)
+
+
+#: Page model fields graphene-django would expose by default that describe
+#: drafts, editors or the tree's internals rather than published content.
+INTERNAL_PAGE_FIELDS = (
+    "draft_title",
+    "has_unpublished_changes",
+    "latest_revision",
+    "latest_revision_created_at",
+    "live_revision",
+    "locked_at",
+    "locked_by",
+    "owner",
+    "alias_of",
+    "numchild",
+    "path",
+    "translation_key",
+    "go_live_at",
+)
+
+
+def hide_internal_page_fields() -> None:
+    """Remove draft and editorial fields from every page type of the schema.
+
+    ``draftTitle`` would serve the title of an unpublished revision and
+    ``aliasOf`` an unfiltered page, so they must never reach the public API.
+    Runs once grapple has built its page types, before the schema exists.
+    """
+    from grapple.registry import registry
+    from grapple.types.pages import Page as GenericPageType
+
+    for node in {GenericPageType, *registry.pages.values()}:
+        for name in INTERNAL_PAGE_FIELDS:
+            node._meta.fields.pop(name, None)

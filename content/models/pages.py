@@ -4,15 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import graphene
 from django.db import models
-from grapple.models import (
-    GraphQLField,
-    GraphQLRichText,
-    GraphQLStreamfield,
-    GraphQLString,
-)
-from grapple.registry import registry
+from grapple.models import GraphQLRichText, GraphQLString
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -20,6 +13,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from content.blocks import PROSE_FEATURES, BodyBlock
+from content.graphql.fields import page_field, page_list, stream_field
 from content.loading import loader_for
 
 
@@ -72,15 +66,12 @@ class CauseIndexPage(ArticlePage):
     graphql_fields = [
         GraphQLRichText("intro", required=True),
         GraphQLRichText("support_note", required=True),
-        GraphQLStreamfield("body", required=True),
+        stream_field("body"),
         GraphQLString("outlook_heading", required=True),
         GraphQLRichText("outlook", required=True),
-        lambda: GraphQLField(
+        page_list(
             "categories",
-            graphene.List(
-                graphene.NonNull(lambda: registry.pages[CauseCategoryPage]),
-                required=True,
-            ),
+            "CauseCategoryPage",
             source="graphql_categories",
             description="The cause categories, in the editors' tree order.",
         ),
@@ -112,18 +103,16 @@ class CauseCategoryPage(ArticlePage):
 
     graphql_fields = [
         GraphQLString("summary", required=True),
-        GraphQLStreamfield("body", required=True),
-        lambda: GraphQLField(
+        stream_field("body"),
+        page_list(
             "causes",
-            graphene.List(
-                graphene.NonNull(lambda: registry.pages[CausePage]), required=True
-            ),
+            "CausePage",
             source="graphql_causes",
             description="The causes in this category, in the editors' tree order.",
         ),
-        lambda: GraphQLField(
+        page_field(
             "index",
-            graphene.NonNull(lambda: registry.pages[CauseIndexPage]),
+            "CauseIndexPage",
             source="graphql_index",
             description="The article hub this category belongs to.",
         ),
@@ -168,18 +157,16 @@ class CausePage(ArticlePage):
 
     graphql_fields = [
         GraphQLString("summary", required=True),
-        GraphQLStreamfield("body", required=True),
-        lambda: GraphQLField(
+        stream_field("body"),
+        page_field(
             "category",
-            graphene.NonNull(lambda: registry.pages[CauseCategoryPage]),
+            "CauseCategoryPage",
             source="graphql_category",
             description="The category this cause belongs to.",
         ),
-        lambda: GraphQLField(
+        page_list(
             "related_causes",
-            graphene.List(
-                graphene.NonNull(lambda: registry.pages[CausePage]), required=True
-            ),
+            "CausePage",
             source="graphql_related_causes",
             description="Live related causes in the same language, in editor order.",
         ),

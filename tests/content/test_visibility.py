@@ -166,3 +166,33 @@ def test_draft_site_chrome_is_not_served(demo_article, graphql):
     chrome.unpublish()
     assert graphql("{ siteChrome { organisationName } }").data == {"siteChrome": None}
     assert graphql("{ snippets { snippetType } }").data == {"snippets": []}
+
+
+def test_no_page_type_exposes_draft_or_editorial_fields(db, graphql):
+    result = graphql(
+        '{ __type(name: "PageInterface") { possibleTypes { name fields { name } } } }'
+    )
+    forbidden = {
+        "draftTitle",
+        "hasUnpublishedChanges",
+        "latestRevisionCreatedAt",
+        "aliasOf",
+        "lockedAt",
+        "lockedBy",
+        "owner",
+        "numchild",
+    }
+    types = result.data["__type"]["possibleTypes"]
+    assert {"CausePage", "CauseCategoryPage", "CauseIndexPage"} <= {
+        t["name"] for t in types
+    }
+    for page_type in types:
+        assert forbidden.isdisjoint(f["name"] for f in page_type["fields"])
+
+
+def test_querying_a_draft_title_is_rejected(source_cause, graphql):
+    source_cause.title = f"{MARKER} draft title"
+    source_cause.save_revision()
+    result = graphql('{ cause(slug: "thin-endometrium") { draftTitle } }')
+    assert result.status_code == 400
+    assert MARKER not in json.dumps(result.json)

@@ -1,0 +1,82 @@
+"""Malformed requests get a 400 with a GraphQL error, never a 500 or a trace."""
+
+import json
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+BAD_REQUESTS = [
+    ("invalid JSON", "{not json", "POST body sent invalid JSON."),
+    ("empty body", "", "Must provide query string."),
+    ("no query", "{}", "Must provide query string."),
+    ("query not a string", '{"query": 5}', "'query' must be a string."),
+    (
+        "variables not an object",
+        '{"query": "{ locales { code } }", "variables": [1]}',
+        "'variables' must be a JSON object.",
+    ),
+    (
+        "unknown field",
+        '{"query": "{ pagez { title } }"}',
+        "Cannot query field 'pagez' on type 'Query'.",
+    ),
+    (
+        "wrong argument type",
+        '{"query": "{ causes(limit: \\"ten\\") { title } }"}',
+        "Expected value of type 'PositiveInt', found \"ten\".",
+    ),
+    (
+        "negative limit",
+        '{"query": "{ causes(limit: -1) { title } }"}',
+        "Expected value of type 'PositiveInt', found -1.",
+    ),
+    ("syntax error", '{"query": "{ causes( "}', "Syntax Error"),
+    (
+        "mutation",
+        '{"query": "mutation { publish }"}',
+        "Schema is not configured to execute mutation operation.",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "body, message",
+    [case[1:] for case in BAD_REQUESTS],
+    ids=[c[0] for c in BAD_REQUESTS],
+)
+def test_malformed_request_is_a_400_with_a_graphql_error(client, body, message):
+    response = client.post("/graphql/", body, content_type="application/json")
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("application/json")
+    errors = json.loads(response.content)["errors"]
+    assert message in errors[0]["message"]
+    assert "Traceback" not in response.content.decode()
+
+
+def test_variable_of_the_wrong_type_is_a_400(client):
+    body = {
+        "query": "query($n: PositiveInt) { causes(limit: $n) { title } }",
+        "variables": {"n": -3},
+    }
+    response = client.post("/graphql/", body, content_type="application/json")
+    assert response.status_code == 400
+    (error,) = json.loads(response.content)["errors"]
+    assert "got invalid value -3" in error["message"]
+
+
+def test_get_without_a_query_is_a_400(client):
+    response = client.get("/graphql/")
+    assert response.status_code == 400
+
+
+def test_get_with_a_query_works(client):
+    response = client.get("/graphql/", {"query": "{ locales { code } }"})
+    assert response.status_code == 200
+    assert json.loads(response.content)["data"]["locales"][0] == {"code": "en"}
+
+
+def test_graphiql_is_off_outside_development(client):
+    response = client.get("/graphql/", HTTP_ACCEPT="text/html")
+    assert response.status_code == 400
+    assert b"graphiql" not in response.content.lower()
