@@ -13,10 +13,12 @@ class ContentConfig(AppConfig):
     def ready(self) -> None:
         from content.graphql.blocks import use_block_names_as_block_types
         from content.graphql.interfaces import hide_internal_page_fields
+        from content.graphql.middleware import gate_redirect_targets
         from content.graphql.scalars import make_positive_int_strict
         from content.locales import sync_content_locales
 
         use_block_names_as_block_types()
         make_positive_int_strict()
         hide_internal_page_fields()
+        gate_redirect_targets()
         post_migrate.connect(sync_content_locales, sender=self)

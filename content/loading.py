@@ -122,6 +122,7 @@ class ContentLoader:
         self._missing_paths: set[str] = set()
         self._complete_subtrees: set[str] = set()
         self._scanned: set[int] = set()
+        self._vetted: set[int] = set()
         self._related: dict[int, list[int]] = {}
         self._translations: dict[Any, list[Page]] = {}
 
@@ -178,6 +179,31 @@ class ContentLoader:
             page.pk: page for page in self.fetch(model.objects.filter(pk__in=ranked))
         }
         return [by_id[pk] for pk in ranked if pk in by_id]
+
+    def visible_ids(self, pages: Iterable[Page]) -> set[int]:
+        """Which of these pages the public may see (vetted pages are free)."""
+        pages = list(pages)
+        unknown = {
+            p.pk for p in pages if p.pk not in self._pages and p.pk not in self._vetted
+        }
+        if unknown:
+            allowed = set(
+                self.visible(Page.objects.filter(pk__in=unknown)).values_list(
+                    "pk", flat=True
+                )
+            )
+            for pk in unknown - allowed:
+                self._pages[pk] = None
+            self._vetted |= allowed
+        return {
+            p.pk
+            for p in pages
+            if self._pages.get(p.pk) is not None or p.pk in self._vetted
+        }
+
+    def is_visible(self, pages: Iterable[Page]) -> bool:
+        pages = list(pages)
+        return len(self.visible_ids(pages)) == len(pages)
 
     def remember(self, pages: Iterable[Page]) -> list[Page]:
         """Keep loaded (visible, specific) pages; return them in the given order."""

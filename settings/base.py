@@ -155,7 +155,10 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "txt", "odt", "docx"]
 
 # GraphQL
 GRAPHQL_GRAPHIQL = env_bool("GRAPHQL_GRAPHIQL", False)
-GRAPHENE = {"SCHEMA": "grapple.schema.schema"}
+GRAPHENE = {
+    "SCHEMA": "grapple.schema.schema",
+    "MIDDLEWARE": ["content.graphql.middleware.PageVisibilityMiddleware"],
+}
 GRAPPLE = {
     "APPS": ["content"],
     "EXPOSE_GRAPHIQL": False,

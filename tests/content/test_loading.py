@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from content.models import CauseCategoryPage, CausePage, RelatedCause
-from tests.content.test_queries import ARTICLE
+from tests.content.graphql.test_queries import ARTICLE
 from tests.factories import CausePageFactory, linked_body
 
 pytestmark = pytest.mark.django_db

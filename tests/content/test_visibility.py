@@ -196,3 +196,31 @@ def test_querying_a_draft_title_is_rejected(source_cause, graphql):
     result = graphql('{ cause(slug: "thin-endometrium") { draftTitle } }')
     assert result.status_code == 400
     assert MARKER not in json.dumps(result.json)
+
+
+def test_grapple_site_and_redirect_fields_do_not_leak(uterine, graphql):
+    from wagtail.contrib.redirects.models import Redirect
+    from wagtail.models import Site
+
+    hidden = add_hidden_cause(uterine, "never-published", live=False)
+    Redirect.objects.create(old_path="/old-cause", redirect_page=hidden)
+    result = graphql(
+        "{ redirects { oldPath newUrl page { title } } "
+        "sites { rootPage { title } pages(limit: 100) { title } "
+        'page(slug: "never-published") { title } } }'
+    )
+    assert not result.errors, result.errors
+    assert result.data["redirects"] == [
+        {"oldPath": "/old-cause", "newUrl": None, "page": None}
+    ]
+    assert MARKER not in json.dumps(result.json)
+    assert len(result.data["sites"][0]["pages"]) == 16
+
+    hub = Site.objects.get(is_default_site=True).root_page.specific
+    hub.unpublish()
+    result = graphql("{ sites { pages(limit: 100) { title } } }")
+    titles = [page["title"] for page in result.data["sites"][0]["pages"]]
+    assert hub.title not in titles and len(titles) == 15
+    # rootPage is non-null in grapple's schema: withholding it is an error.
+    result = graphql("{ sites { rootPage { title } } }")
+    assert hub.title not in json.dumps(result.json)

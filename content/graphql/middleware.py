@@ -1,0 +1,54 @@
+"""A last line of defence: no field may return a page the public cannot see.
+
+Our own resolvers already load pages through ``content.visibility``. Grapple
+has more fields that return pages (``site { rootPage pages page }``,
+``redirects { page }``, ...); this middleware checks every page any field
+returns, so a field added by a library upgrade cannot leak a draft either.
+Pages the request's loader has already vetted cost nothing; others are checked
+in one query per field.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from wagtail.models import Page
+
+from content.loading import loader_for
+
+
+class PageVisibilityMiddleware:
+    def resolve(self, next_: Any, root: Any, info: Any, **kwargs: Any) -> Any:
+        result = next_(root, info, **kwargs)
+        if isinstance(result, Page):
+            return result if loader_for(info).is_visible([result]) else None
+        if isinstance(result, QuerySet) and issubclass(result.model, Page):
+            result = list(result)
+        if isinstance(result, list | tuple) and any(
+            isinstance(item, Page) for item in result
+        ):
+            loader = loader_for(info)
+            pages = [item for item in result if isinstance(item, Page)]
+            allowed = loader.visible_ids(pages)
+            return [
+                item
+                for item in result
+                if not isinstance(item, Page) or item.pk in allowed
+            ]
+        return result
+
+
+def redirect_target_url(redirect: Any, info: Any, **kwargs: Any) -> str | None:
+    """A redirect's target URL, withheld while its target page is not public."""
+    if redirect.redirect_page_id is not None:
+        page = redirect.redirect_page
+        if not loader_for(info).is_visible([page]):
+            return None
+    return redirect.link
+
+
+def gate_redirect_targets() -> None:
+    from grapple.types.redirects import RedirectObjectType
+
+    RedirectObjectType.resolve_new_url = redirect_target_url
