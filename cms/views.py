@@ -1,30 +1,92 @@
-"""The GraphQL endpoint."""
+"""The GraphQL endpoint: limits, error masking and per-request scopes."""
 
 from __future__ import annotations
 
 import contextlib
+import logging
+import re
+import uuid
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from graphene_django.views import GraphQLView as BaseGraphQLView
 from graphene_django.views import HttpError
+from graphql import ExecutionResult, GraphQLError, OperationType, execute, parse
+from graphql.utilities import get_operation_ast
+from graphql.validation import validate
+
+from cms.graphql_limits import validation_rules
+
+logger = logging.getLogger("cms.graphql")
+
+SUGGESTION = re.compile(r" Did you mean .*\?$")
+REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
+INTERNAL_ERROR = "Internal server error."
+
+
+def bad_request(message: str, status: int = 400) -> HttpError:
+    return HttpError(HttpResponse(status=status), message)
 
 
 class GraphQLView(BaseGraphQLView):
-    """graphene-django's view with per-request scopes and strict parameters.
+    """graphene-django's view, hardened for a public endpoint.
 
-    Apps contribute per-request state (such as the content loader) through the
-    ``graphql_request_scope`` Wagtail hook: each hook receives the request and
-    returns a context manager entered for the duration of the request.
+    - requests over ``GRAPHQL_MAX_BODY_BYTES`` get a 413 before parsing;
+    - the parser stops after ``GRAPHQL_MAX_TOKENS`` tokens;
+    - validation runs graphql-core's specified rules *plus* depth, alias and
+      cost limits (``cms.graphql_limits``), so rejected queries run no SQL;
+    - errors raised on purpose (``GraphQLError``: validation, not found,
+      invalid argument, rate limited) reach the client; anything else is
+      logged with the request id and replaced by a generic message carrying
+      that id;
+    - apps contribute per-request state (the content loader) through the
+      ``graphql_request_scope`` Wagtail hook.
     """
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         from wagtail import hooks
 
+        request.request_id = self.request_id(request)
+        too_large = self.check_size(request)
+        if too_large is not None:
+            return too_large
         with contextlib.ExitStack() as stack:
             for scope in hooks.get_hooks("graphql_request_scope"):
                 stack.enter_context(scope(request))
-            return super().dispatch(request, *args, **kwargs)
+            response = super().dispatch(request, *args, **kwargs)
+        response["X-Request-ID"] = request.request_id
+        return response
+
+    @staticmethod
+    def request_id(request: HttpRequest) -> str:
+        supplied = request.headers.get("X-Request-ID", "")
+        return supplied if REQUEST_ID.match(supplied) else uuid.uuid4().hex
+
+    def check_size(self, request: HttpRequest) -> HttpResponse | None:
+        limit = settings.GRAPHQL_MAX_BODY_BYTES
+        try:
+            declared = int(request.headers.get("Content-Length") or 0)
+        except ValueError:
+            declared = 0
+        query_string = request.META.get("QUERY_STRING", "")
+        too_large = declared > limit or len(query_string) > limit
+        if not too_large and request.method == "POST":
+            too_large = len(request.body) > limit
+        if not too_large:
+            return None
+        return self.error_response(
+            request, f"Request too large: at most {limit // 1024} KB.", status=413
+        )
+
+    def error_response(self, request: HttpRequest, message: str, status: int):
+        response = HttpResponse(
+            self.json_encode(request, {"errors": [{"message": message}]}),
+            status=status,
+            content_type="application/json",
+        )
+        response["X-Request-ID"] = request.request_id
+        return response
 
     @staticmethod
     def get_graphql_params(request: HttpRequest, data: dict) -> tuple:
@@ -32,13 +94,84 @@ class GraphQLView(BaseGraphQLView):
             request, data
         )
         if query is not None and not isinstance(query, str):
-            raise HttpError(HttpResponse(status=400), "'query' must be a string.")
+            raise bad_request("'query' must be a string.")
         if variables is not None and not isinstance(variables, dict):
-            raise HttpError(
-                HttpResponse(status=400), "'variables' must be a JSON object."
-            )
+            raise bad_request("'variables' must be a JSON object.")
         if operation_name is not None and not isinstance(operation_name, str):
-            raise HttpError(
-                HttpResponse(status=400), "'operationName' must be a string."
-            )
+            raise bad_request("'operationName' must be a string.")
         return query, variables, operation_name, id_
+
+    def execute_graphql_request(
+        self,
+        request: HttpRequest,
+        data: dict,
+        query: str | None,
+        variables: dict | None,
+        operation_name: str | None,
+        show_graphiql: bool = False,
+    ) -> ExecutionResult | None:
+        if not query:
+            if show_graphiql:
+                return None
+            raise bad_request("Must provide query string.")
+        schema = self.schema.graphql_schema
+        try:
+            document = parse(query, max_tokens=settings.GRAPHQL_MAX_TOKENS)
+        except GraphQLError as error:
+            return ExecutionResult(data=None, errors=[error])
+        operation = get_operation_ast(document, operation_name)
+        if operation is not None and operation.operation != OperationType.QUERY:
+            raise bad_request("Only queries are supported: this API is read-only.")
+        errors = validate(schema, document, validation_rules())
+        if errors:
+            return ExecutionResult(data=None, errors=errors)
+        try:
+            return execute(
+                schema,
+                document,
+                root_value=self.get_root_value(request),
+                context_value=self.get_context(request),
+                variable_values=variables,
+                operation_name=operation_name,
+                middleware=self.get_middleware(request),
+            )
+        except Exception:  # pragma: no cover - defensive
+            logger.exception("GraphQL execution failed [%s]", request.request_id)
+            return ExecutionResult(data=None, errors=[GraphQLError(INTERNAL_ERROR)])
+
+    def get_response(self, request: HttpRequest, data: dict, show_graphiql=False):
+        self._request = request
+        return super().get_response(request, data, show_graphiql)
+
+    def format_error(self, error: Any) -> dict:
+        if isinstance(error, HttpError):
+            return {"message": str(error.message)}
+        if isinstance(error, GraphQLError) and not self.is_internal(error):
+            formatted = error.formatted
+            if not settings.GRAPHQL_SUGGESTIONS:
+                formatted["message"] = SUGGESTION.sub("", formatted["message"])
+            return formatted
+        request = getattr(self, "_request", None)
+        request_id = getattr(request, "request_id", "-")
+        original = getattr(error, "original_error", None) or error
+        logger.error(
+            "GraphQL resolver error [%s]: %s",
+            request_id,
+            error,
+            exc_info=(type(original), original, original.__traceback__)
+            if isinstance(original, BaseException)
+            else None,
+        )
+        masked: dict[str, Any] = {
+            "message": INTERNAL_ERROR,
+            "extensions": {"code": "INTERNAL_SERVER_ERROR", "requestId": request_id},
+        }
+        if isinstance(error, GraphQLError) and error.path:
+            masked["path"] = error.path
+        return masked
+
+    @staticmethod
+    def is_internal(error: GraphQLError) -> bool:
+        """An exception a resolver did not raise on purpose."""
+        original = error.original_error
+        return original is not None and not isinstance(original, GraphQLError)

@@ -155,9 +155,49 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "txt", "odt", "docx"]
 
 # GraphQL
 GRAPHQL_GRAPHIQL = env_bool("GRAPHQL_GRAPHIQL", False)
+# Introspection and "Did you mean ...?" hints help developers and attackers
+# alike: on by default, off in production settings.
+GRAPHQL_INTROSPECTION = env_bool("GRAPHQL_INTROSPECTION", True)
+GRAPHQL_SUGGESTIONS = env_bool("GRAPHQL_SUGGESTIONS", True)
+GRAPHQL_MAX_DEPTH = int(os.environ.get("GRAPHQL_MAX_DEPTH", "8"))
+GRAPHQL_MAX_ALIASES = int(os.environ.get("GRAPHQL_MAX_ALIASES", "10"))
+GRAPHQL_MAX_COST = int(os.environ.get("GRAPHQL_MAX_COST", "2000"))
+GRAPHQL_MAX_BODY_BYTES = int(os.environ.get("GRAPHQL_MAX_BODY_BYTES", str(100 * 1024)))
+GRAPHQL_MAX_TOKENS = int(os.environ.get("GRAPHQL_MAX_TOKENS", "5000"))
+# Upper bounds of lists that take no ``limit`` argument, used by the query
+# cost estimate; the content model enforces the article ones.
+GRAPHQL_LIST_BOUNDS = {
+    "Query.causeCategories": 10,
+    "CauseIndexPage.categories": 10,
+    "CauseCategoryPage.causes": 30,
+    "CausePage.relatedCauses": 5,
+    "*.translations": len(CONTENT_LANGUAGE_CODES),
+    "*.locales": len(CONTENT_LANGUAGE_CODES),
+    "*.body": 1,
+    "*.blocks": 1,
+    "*.items": 1,
+}
 GRAPHENE = {
     "SCHEMA": "grapple.schema.schema",
-    "MIDDLEWARE": ["content.graphql.middleware.PageVisibilityMiddleware"],
+    "MIDDLEWARE": [
+        "cms.graphql_arguments.ArgumentPolicyMiddleware",
+        "content.graphql.middleware.PageVisibilityMiddleware",
+    ],
+}
+GRAPHQL_MAX_SEARCH_LENGTH = 200
+# What ``order`` arguments may name, per family of types.
+GRAPHQL_ORDER_FIELDS = {
+    "page": [
+        "id",
+        "title",
+        "slug",
+        "path",
+        "first_published_at",
+        "last_published_at",
+    ],
+    "image": ["id", "title", "created_at"],
+    "document": ["id", "title", "created_at"],
+    "default": ["id"],
 }
 GRAPPLE = {
     "APPS": ["content"],
@@ -165,6 +205,14 @@ GRAPPLE = {
     "PAGE_INTERFACE": "content.graphql.interfaces.PageInterface",
     "PAGE_SIZE": 20,
     "MAX_PAGE_SIZE": 100,
+    "ALLOWED_IMAGE_FILTERS": [
+        "width-400",
+        "width-800",
+        "width-1200",
+        "fill-400x300",
+        "fill-800x600",
+        "format-webp",
+    ],
     "RICHTEXT_FORMAT": "html",
 }
 

@@ -7,6 +7,8 @@ from .base import ALLOWED_HOSTS_FROM_ENV, DATABASE_URL, SECRET_KEY
 
 DEBUG = False
 GRAPHQL_GRAPHIQL = False
+GRAPHQL_INTROSPECTION = False
+GRAPHQL_SUGGESTIONS = False
 
 _missing = [
     name

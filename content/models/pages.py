@@ -120,6 +120,8 @@ class CauseCategoryPage(ArticlePage):
 
     parent_page_types = ["content.CauseIndexPage"]
     subpage_types = ["content.CausePage"]
+    # Bounds the API's query-cost estimate relies on (settings.GRAPHQL_LIST_BOUNDS).
+    max_count_per_parent = 10
 
     class Meta:
         verbose_name = "cause category"
@@ -147,6 +149,7 @@ class CausePage(ArticlePage):
             label="Related causes",
             heading="Related causes",
             help_text="Other causes a reader of this page should know about.",
+            max_num=5,
         ),
     ]
 
@@ -174,6 +177,7 @@ class CausePage(ArticlePage):
 
     parent_page_types = ["content.CauseCategoryPage"]
     subpage_types: list[str] = []
+    max_count_per_parent = 30
 
     class Meta:
         verbose_name = "cause"

@@ -35,7 +35,7 @@ BAD_REQUESTS = [
     (
         "mutation",
         '{"query": "mutation { publish }"}',
-        "Schema is not configured to execute mutation operation.",
+        "Only queries are supported: this API is read-only.",
     ),
 ]
 

@@ -206,7 +206,7 @@ def test_grapple_site_and_redirect_fields_do_not_leak(uterine, graphql):
     Redirect.objects.create(old_path="/old-cause", redirect_page=hidden)
     result = graphql(
         "{ redirects { oldPath newUrl page { title } } "
-        "sites { rootPage { title } pages(limit: 100) { title } "
+        "sites(limit: 1) { rootPage { title } pages(limit: 100) { title } "
         'page(slug: "never-published") { title } } }'
     )
     assert not result.errors, result.errors
@@ -218,7 +218,7 @@ def test_grapple_site_and_redirect_fields_do_not_leak(uterine, graphql):
 
     hub = Site.objects.get(is_default_site=True).root_page.specific
     hub.unpublish()
-    result = graphql("{ sites { pages(limit: 100) { title } } }")
+    result = graphql("{ sites(limit: 1) { pages(limit: 100) { title } } }")
     titles = [page["title"] for page in result.data["sites"][0]["pages"]]
     assert hub.title not in titles and len(titles) == 15
     # rootPage is non-null in grapple's schema: withholding it is an error.

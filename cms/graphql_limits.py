@@ -1,0 +1,214 @@
+"""Validation rules that bound what one GraphQL request may ask for.
+
+They run with graphql-core's specified rules (never instead of them) before
+any resolver, so a rejected query costs no SQL.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from graphene.validation import DisableIntrospection
+from graphql import (
+    FieldNode,
+    FragmentSpreadNode,
+    GraphQLError,
+    GraphQLList,
+    GraphQLNonNull,
+    InlineFragmentNode,
+    IntValueNode,
+    OperationDefinitionNode,
+    ValidationRule,
+    VariableNode,
+    get_named_type,
+    specified_rules,
+)
+
+
+def _is_list(type_: Any) -> bool:
+    while isinstance(type_, GraphQLNonNull):
+        type_ = type_.of_type
+    return isinstance(type_, GraphQLList)
+
+
+class DepthLimit(ValidationRule):
+    """At most ``GRAPHQL_MAX_DEPTH`` levels of nested fields.
+
+    ``{ causeIndex { title } }`` has depth 2. Introspection fields are not
+    counted, so GraphiQL keeps working where introspection is on.
+    """
+
+    def enter_document(self, node: Any, *_: Any):
+        self.fragments = {
+            d.name.value: d for d in node.definitions if d.kind == "fragment_definition"
+        }
+        limit = settings.GRAPHQL_MAX_DEPTH
+        for definition in node.definitions:
+            if isinstance(definition, OperationDefinitionNode):
+                depth = self._depth(definition.selection_set, frozenset())
+                if depth > limit:
+                    self.report_error(
+                        GraphQLError(
+                            f"Query is too deep: {depth} levels (at most {limit}).",
+                            definition,
+                        )
+                    )
+
+    def _depth(self, selection_set: Any, seen: frozenset) -> int:
+        deepest = 0
+        for selection in selection_set.selections if selection_set else ():
+            if isinstance(selection, FieldNode):
+                if selection.name.value.startswith("__"):
+                    continue
+                depth = 1 + self._depth(selection.selection_set, seen)
+            elif isinstance(selection, InlineFragmentNode):
+                depth = self._depth(selection.selection_set, seen)
+            elif isinstance(selection, FragmentSpreadNode):
+                name = selection.name.value
+                fragment = self.fragments.get(name)
+                if fragment is None or name in seen:
+                    continue
+                depth = self._depth(fragment.selection_set, seen | {name})
+            else:
+                continue
+            deepest = max(deepest, depth)
+        return deepest
+
+
+class AliasAndRootFieldLimit(ValidationRule):
+    """At most ``GRAPHQL_MAX_ALIASES`` aliases and root fields per operation."""
+
+    def enter_operation_definition(self, node: OperationDefinitionNode, *_: Any):
+        limit = settings.GRAPHQL_MAX_ALIASES
+        root_fields = [
+            sel for sel in node.selection_set.selections if isinstance(sel, FieldNode)
+        ]
+        if len(root_fields) > limit:
+            self.report_error(
+                GraphQLError(
+                    f"Too many root fields: {len(root_fields)} (at most {limit}).",
+                    node,
+                )
+            )
+
+    def enter_document(self, node: Any, *_: Any):
+        limit = settings.GRAPHQL_MAX_ALIASES
+        aliases = 0
+        stack = list(node.definitions)
+        while stack:
+            current = stack.pop()
+            if isinstance(current, FieldNode) and current.alias is not None:
+                aliases += 1
+            selection_set = getattr(current, "selection_set", None)
+            if selection_set is not None:
+                stack.extend(selection_set.selections)
+        if aliases > limit:
+            self.report_error(
+                GraphQLError(f"Too many aliases: {aliases} (at most {limit}).")
+            )
+
+
+class QueryCostLimit(ValidationRule):
+    """Rejects queries whose estimated cost exceeds ``GRAPHQL_MAX_COST``.
+
+    The cost of a root field is the largest product of list sizes along any
+    path below it; the cost of a query is the sum over its root fields. A list
+    with a ``limit`` argument counts as that limit (a variable counts as the
+    maximum page size, since validation runs before variables are read); a
+    list without one counts as its bound in ``GRAPHQL_LIST_BOUNDS`` (enforced
+    by the content model), or the maximum page size.
+    """
+
+    def enter_document(self, node: Any, *_: Any):
+        schema = self.context.schema
+        self.fragments = {
+            d.name.value: d for d in node.definitions if d.kind == "fragment_definition"
+        }
+        total = 0
+        for definition in node.definitions:
+            if not isinstance(definition, OperationDefinitionNode):
+                continue
+            root = schema.get_root_type(definition.operation)
+            if root is None:
+                continue
+            for selection in definition.selection_set.selections:
+                total += self._cost(selection, root, 1, frozenset())
+        limit = settings.GRAPHQL_MAX_COST
+        if total > limit:
+            self.report_error(
+                GraphQLError(
+                    f"Query is too expensive: estimated cost {total} "
+                    f"(at most {limit}). Ask for fewer or smaller lists."
+                )
+            )
+
+    def _cost(self, selection: Any, parent: Any, factor: int, seen: frozenset) -> int:
+        schema = self.context.schema
+        if isinstance(selection, FieldNode):
+            fields = getattr(parent, "fields", None) or {}
+            field = fields.get(selection.name.value)
+            if field is None:
+                return factor
+            if _is_list(field.type):
+                factor *= self._list_size(selection, parent)
+            if selection.selection_set is None:
+                return factor
+            return max(
+                [factor]
+                + [
+                    self._cost(child, get_named_type(field.type), factor, seen)
+                    for child in selection.selection_set.selections
+                ]
+            )
+        if isinstance(selection, InlineFragmentNode):
+            target = parent
+            if selection.type_condition is not None:
+                target = schema.get_type(selection.type_condition.name.value) or parent
+            return max(
+                [factor]
+                + [
+                    self._cost(child, target, factor, seen)
+                    for child in selection.selection_set.selections
+                ]
+            )
+        if isinstance(selection, FragmentSpreadNode):
+            name = selection.name.value
+            fragment = self.fragments.get(name)
+            if fragment is None or name in seen:
+                return factor
+            target = schema.get_type(fragment.type_condition.name.value) or parent
+            return max(
+                [factor]
+                + [
+                    self._cost(child, target, factor, seen | {name})
+                    for child in fragment.selection_set.selections
+                ]
+            )
+        return factor
+
+    def _list_size(self, node: FieldNode, parent: Any) -> int:
+        page_size = settings.GRAPPLE["MAX_PAGE_SIZE"]
+        for argument in node.arguments or ():
+            if argument.name.value != "limit":
+                continue
+            if isinstance(argument.value, IntValueNode):
+                return max(1, min(int(argument.value.value), page_size))
+            if isinstance(argument.value, VariableNode):
+                return page_size
+        bounds = settings.GRAPHQL_LIST_BOUNDS
+        name = node.name.value
+        return bounds.get(f"{parent.name}.{name}", bounds.get(f"*.{name}", page_size))
+
+
+def validation_rules() -> tuple:
+    """graphql-core's specified rules plus ours (and no introspection if off)."""
+    rules = (
+        *specified_rules,
+        DepthLimit,
+        AliasAndRootFieldLimit,
+        QueryCostLimit,
+    )
+    if not settings.GRAPHQL_INTROSPECTION:
+        rules += (DisableIntrospection,)
+    return rules

@@ -1,0 +1,179 @@
+"""Abusive queries are rejected before any SQL runs."""
+
+import json
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+pytestmark = pytest.mark.django_db
+
+
+def post(client, query: str, **extra):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.post(
+            "/graphql/",
+            json.dumps({"query": query}),
+            content_type="application/json",
+            **extra,
+        )
+    return response, json.loads(response.content), len(captured)
+
+
+def nested(depth: int) -> str:
+    # causeIndex { parent { parent { ... { title } } } }: one level per field.
+    query = "title"
+    for _ in range(depth - 2):
+        query = f"parent {{ {query} }}"
+    return f"{{ causeIndex {{ {query} }} }}"
+
+
+def test_depth_eight_is_allowed(demo_article, client):
+    response, body, _ = post(client, nested(8))
+    assert response.status_code == 200, body
+
+
+def test_depth_nine_is_rejected_without_sql(demo_article, client):
+    response, body, queries = post(client, nested(9))
+    assert response.status_code == 400
+    assert body["errors"][0]["message"] == "Query is too deep: 9 levels (at most 8)."
+    assert queries == 0
+
+
+def test_more_than_ten_aliases_are_rejected_without_sql(db, client):
+    aliases = " ".join(f"a{i}: locales {{ code }}" for i in range(11))
+    response, body, queries = post(client, f"{{ {aliases} }}")
+    assert response.status_code == 400
+    messages = " ".join(e["message"] for e in body["errors"])
+    assert "Too many aliases: 11 (at most 10)." in messages
+    assert queries == 0
+
+
+def test_ten_aliases_are_fine(db, client):
+    aliases = " ".join(f"a{i}: locales {{ code }}" for i in range(10))
+    response, body, _ = post(client, f"{{ {aliases} }}")
+    assert response.status_code == 200, body
+
+
+def test_expensive_nested_lists_are_rejected_without_sql(db, client):
+    query = "{ pages(limit: 100) { children(limit: 100) { title } } }"
+    response, body, queries = post(client, query)
+    assert response.status_code == 400
+    assert body["errors"][0]["message"].startswith(
+        "Query is too expensive: estimated cost 10000 (at most 2000)."
+    )
+    assert queries == 0
+
+
+def test_unbounded_nested_lists_count_as_the_page_size(db, client):
+    query = "{ pages { descendants { title } } }"
+    response, body, queries = post(client, query)
+    assert response.status_code == 400
+    assert "estimated cost 10000" in body["errors"][0]["message"]
+    assert queries == 0
+
+
+def test_the_contract_article_query_fits_the_budget(demo_article, graphql):
+    from tests.content.test_loading import FULL_ARTICLE
+
+    result = graphql(FULL_ARTICLE)
+    assert result.status_code == 200 and not result.errors
+
+
+def test_request_body_over_100_kb_is_refused(db, client):
+    padding = " " * (100 * 1024)
+    response, body, queries = post(client, "{ locales { code } }" + padding)
+    assert response.status_code == 413
+    assert body["errors"][0]["message"] == "Request too large: at most 100 KB."
+    assert queries == 0
+
+
+def test_parser_stops_at_the_token_limit(db, client):
+    query = "{ locales { " + "code " * 6000 + "} }"
+    response, body, queries = post(client, query)
+    assert response.status_code == 400
+    assert "Document contains more than 5000 tokens" in body["errors"][0]["message"]
+    assert queries == 0
+
+
+def test_specified_rules_still_apply(db, client):
+    response, body, _ = post(client, "{ pagez { title } }")
+    assert response.status_code == 400
+    assert "Cannot query field 'pagez'" in body["errors"][0]["message"]
+
+
+def test_introspection_and_suggestions_can_be_switched_off(db, client, settings):
+    settings.GRAPHQL_INTROSPECTION = False
+    settings.GRAPHQL_SUGGESTIONS = False
+    response, body, _ = post(client, "{ __schema { types { name } } }")
+    assert response.status_code == 400
+    assert "introspection is disabled" in body["errors"][0]["message"]
+    response, body, _ = post(client, "{ pagez { title } }")
+    assert body["errors"][0]["message"] == "Cannot query field 'pagez' on type 'Query'."
+
+
+def test_introspection_and_suggestions_are_on_by_default(db, client):
+    response, body, _ = post(client, "{ __schema { queryType { name } } }")
+    assert response.status_code == 200
+    response, body, _ = post(client, "{ pagez { title } }")
+    assert "Did you mean" in body["errors"][0]["message"]
+
+
+def test_order_accepts_only_allowlisted_fields(demo_article, client):
+    for query in (
+        '{ pages(order: "owner__password") { title } }',
+        '{ cause(slug: "hydrosalpinx") { children(order: "owner__password") { id } } }',
+        '{ images(order: "uploaded_by_user__password") { id } }',
+    ):
+        response, body, _ = post(client, query)
+        (error,) = body["errors"]
+        assert error["message"].startswith("Cannot order by '")
+        assert error["extensions"]["code"] == "BAD_USER_INPUT"
+    response, body, _ = post(client, '{ pages(order: "-title, id") { title } }')
+    assert not body.get("errors")
+    titles = [page["title"] for page in body["data"]["pages"]]
+    assert titles == sorted(titles, reverse=True)
+
+
+def test_search_strings_are_limited_to_200_characters(demo_article, client):
+    long = "a" * 201
+    for query in (
+        f'{{ causes(searchQuery: "{long}") {{ slug }} }}',
+        f'{{ search(query: "{long}") {{ __typename }} }}',
+    ):
+        response, body, _ = post(client, query)
+        assert "limited to 200 characters" in body["errors"][0]["message"]
+
+
+def test_internal_errors_are_masked_and_logged_with_a_request_id(
+    demo_article, client, monkeypatch, caplog
+):
+    from content.loading import ContentLoader
+
+    def broken(self):
+        raise RuntimeError("database password is hunter2")
+
+    monkeypatch.setattr(ContentLoader, "locales", broken)
+    response, body, _ = post(client, "{ causes { slug } }")
+    text = response.content.decode()
+    assert "hunter2" not in text and "RuntimeError" not in text
+    (error,) = body["errors"]
+    assert error["message"] == "Internal server error."
+    request_id = response["X-Request-ID"]
+    assert error["extensions"] == {
+        "code": "INTERNAL_SERVER_ERROR",
+        "requestId": request_id,
+    }
+    assert any(
+        request_id in record.getMessage() and "hunter2" in record.getMessage()
+        for record in caplog.records
+    )
+
+
+def test_request_id_from_the_client_is_kept_when_well_formed(db, client):
+    response, _, _ = post(
+        client, "{ locales { code } }", HTTP_X_REQUEST_ID="edge-1234abcd"
+    )
+    assert response["X-Request-ID"] == "edge-1234abcd"
+    response, _, _ = post(client, "{ locales { code } }", HTTP_X_REQUEST_ID="<bad>")
+    assert response["X-Request-ID"] != "<bad>"
