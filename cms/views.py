@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import logging
 import re
 import uuid
 from typing import Any
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from graphene_django.views import GraphQLView as BaseGraphQLView
 from graphene_django.views import HttpError
 from graphql import ExecutionResult, GraphQLError, OperationType, execute, parse
 from graphql.utilities import get_operation_ast
 from graphql.validation import validate
 
+from cms.caching import cache_key, is_cacheable, rate_limited
 from cms.graphql_limits import validation_rules
 
 logger = logging.getLogger("cms.graphql")
@@ -56,6 +59,35 @@ class GraphQLView(BaseGraphQLView):
                 stack.enter_context(scope(request))
             response = super().dispatch(request, *args, **kwargs)
         response["X-Request-ID"] = request.request_id
+        if response.get("Content-Type", "").startswith("application/json"):
+            # graphene-django's view always sets a CSRF cookie (for GraphiQL);
+            # a JSON answer needs none, and a cookie would keep CDNs away.
+            request.META["CSRF_COOKIE_NEEDS_UPDATE"] = False
+            response.cookies.pop(settings.CSRF_COOKIE_NAME, None)
+            response = self.add_cache_headers(request, response)
+        return response
+
+    def add_cache_headers(
+        self, request: HttpRequest, response: HttpResponse
+    ) -> HttpResponse:
+        if getattr(request, "graphql_private", False) or not is_cacheable(request):
+            response["Cache-Control"] = "private, no-store"
+            return response
+        if (
+            getattr(request, "graphql_cache", None) is None
+            or response.status_code != 200
+        ):
+            response["Cache-Control"] = "no-store"
+            return response
+        response["X-Cache"] = request.graphql_cache
+        response["Cache-Control"] = f"public, max-age={settings.GRAPHQL_HTTP_MAX_AGE}"
+        etag = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
+        response["ETag"] = etag
+        if request.method == "GET" and etag in request.headers.get("If-None-Match", ""):
+            not_modified = HttpResponseNotModified()
+            for header in ("ETag", "Cache-Control", "X-Request-ID", "X-Cache"):
+                not_modified[header] = response[header]
+            return not_modified
         return response
 
     @staticmethod
@@ -141,7 +173,33 @@ class GraphQLView(BaseGraphQLView):
 
     def get_response(self, request: HttpRequest, data: dict, show_graphiql=False):
         self._request = request
-        return super().get_response(request, data, show_graphiql)
+        if show_graphiql:
+            return super().get_response(request, data, show_graphiql)
+        query, variables, operation_name, _id = self.get_graphql_params(request, data)
+        key = None
+        if query and is_cacheable(request):
+            key = cache_key(request, query, variables, operation_name)
+            hit = cache.get(key)
+            if hit is not None:
+                request.graphql_cache = "HIT"
+                return hit
+        wait = rate_limited(request)
+        if wait is not None:
+            response = HttpResponse(status=429)
+            response["Retry-After"] = str(wait)
+            raise HttpError(response, "Rate limit exceeded: try again later.")
+        result, status = super().get_response(request, data, show_graphiql)
+        storable = (
+            key is not None
+            and status == 200
+            and result
+            and not result.startswith('{"errors"')
+            and not getattr(request, "graphql_private", False)
+        )
+        if storable:
+            cache.set(key, (result, status), timeout=settings.GRAPHQL_CACHE_SECONDS)
+            request.graphql_cache = "MISS"
+        return result, status
 
     def format_error(self, error: Any) -> dict:
         if isinstance(error, HttpError):

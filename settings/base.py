@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "cms",
     # After wagtail: content overrides the "page" rich-text link handler.
     "content",
 ]
@@ -185,6 +186,39 @@ GRAPHENE = {
     ],
 }
 GRAPHQL_MAX_SEARCH_LENGTH = 200
+# Anonymous responses are kept in the cache until the content changes (or at
+# most this long); HTTP clients and CDNs may reuse them for HTTP_MAX_AGE.
+GRAPHQL_CACHE_SECONDS = int(os.environ.get("GRAPHQL_CACHE_SECONDS", "3600"))
+GRAPHQL_HTTP_MAX_AGE = int(os.environ.get("GRAPHQL_HTTP_MAX_AGE", "60"))
+# Uncached queries per client IP: "<count>/<seconds>"; "0/60" switches it off.
+GRAPHQL_RATE_LIMIT = tuple(
+    int(part) for part in os.environ.get("GRAPHQL_RATE_LIMIT", "300/60").split("/")
+)
+GRAPHQL_TRUST_X_FORWARDED_FOR = env_bool("GRAPHQL_TRUST_X_FORWARDED_FOR", False)
+# Optional CDN purge on publish (wagtail.contrib.frontend_cache), e.g.
+# FRONTEND_CACHE_BACKEND=cloudflare with CLOUDFLARE_BEARER_TOKEN and
+# CLOUDFLARE_ZONEID, or FRONTEND_CACHE_BACKEND=http with FRONTEND_CACHE_URL.
+GRAPHQL_CDN_PURGE_URL = os.environ.get(
+    "GRAPHQL_CDN_PURGE_URL", f"{os.environ.get('PUBLIC_API_URL', '')}/graphql/"
+)
+FRONTEND_CACHE_BACKEND = os.environ.get("FRONTEND_CACHE_BACKEND", "")
+if FRONTEND_CACHE_BACKEND == "cloudflare":
+    WAGTAILFRONTENDCACHE = {
+        "cdn": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "BEARER_TOKEN": os.environ.get("CLOUDFLARE_BEARER_TOKEN", ""),
+            "ZONEID": os.environ.get("CLOUDFLARE_ZONEID", ""),
+        }
+    }
+elif FRONTEND_CACHE_BACKEND == "http":
+    WAGTAILFRONTENDCACHE = {
+        "cdn": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": os.environ.get("FRONTEND_CACHE_URL", ""),
+        }
+    }
+if FRONTEND_CACHE_BACKEND:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
 # What ``order`` arguments may name, per family of types.
 GRAPHQL_ORDER_FIELDS = {
     "page": [

@@ -53,3 +53,13 @@ def demo_article(db) -> CauseIndexPage:
 @pytest.fixture
 def german(db) -> Locale:
     return Locale.objects.get(language_code="de")
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache (shared Redis in CI)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+
+
+class CmsConfig(AppConfig):
+    """Cross-cutting wiring: the GraphQL endpoint's cache invalidation."""
+
+    name = "cms"
+    label = "cms"
+    verbose_name = "CMS wiring"
+
+    def ready(self) -> None:
+        from cms.signals import connect_cache_invalidation
+
+        connect_cache_invalidation()

@@ -1,0 +1,104 @@
+"""Response caching and rate limiting for anonymous GraphQL queries.
+
+Responses live in Django's cache (Redis when ``REDIS_URL`` is set). Each key
+carries a *generation* number; publishing, unpublishing, moving or deleting a
+page, and any change to snippets, settings, translations, locales, sites,
+redirects, view restrictions, images or documents bumps the generation, so the
+very next query misses the cache and sees the change. Nothing is ever served
+from or stored in the cache for an authenticated user or a request a resolver
+marked private (previews).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import time
+from typing import Any
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest
+
+logger = logging.getLogger("cms.caching")
+
+GENERATION_KEY = "graphql:generation"
+
+
+def generation() -> int:
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        cache.add(GENERATION_KEY, 1, timeout=None)
+        value = cache.get(GENERATION_KEY, 1)
+    return int(value)
+
+
+def invalidate(**_kwargs: Any) -> None:
+    """Forget every cached response (by moving to a new generation)."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, generation() + 1, timeout=None)
+    purge_cdn()
+
+
+def purge_cdn() -> None:
+    """Ask the configured CDN (wagtail.contrib.frontend_cache) to drop /graphql/."""
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+    from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+
+    try:
+        purge_urls_from_cache([settings.GRAPHQL_CDN_PURGE_URL])
+    except Exception:  # a CDN outage must not fail a publish
+        logger.exception("CDN purge of %s failed", settings.GRAPHQL_CDN_PURGE_URL)
+
+
+def is_cacheable(request: HttpRequest) -> bool:
+    if settings.GRAPHQL_CACHE_SECONDS <= 0:
+        return False
+    user = getattr(request, "user", None)
+    return not (user is not None and user.is_authenticated)
+
+
+def cache_key(
+    request: HttpRequest, query: str, variables: Any, operation_name: str | None
+) -> str:
+    normalised = " ".join(query.split())
+    material = json.dumps(
+        [normalised, variables or {}, operation_name or "", request.get_host()],
+        sort_keys=True,
+        separators=(",", ":"),
+    )
+    digest = hashlib.sha256(material.encode()).hexdigest()
+    return f"graphql:response:{generation()}:{digest}"
+
+
+def client_ip(request: HttpRequest) -> str:
+    if settings.GRAPHQL_TRUST_X_FORWARDED_FOR:
+        forwarded = request.headers.get("X-Forwarded-For", "")
+        if forwarded:
+            return forwarded.split(",")[0].strip()
+    return request.META.get("REMOTE_ADDR", "unknown")
+
+
+def rate_limited(request: HttpRequest) -> int | None:
+    """Count an uncached request; return seconds to wait if over the limit."""
+    limit, window = settings.GRAPHQL_RATE_LIMIT
+    if limit <= 0:
+        return None
+    now = int(time.time())
+    bucket = now // window
+    key = f"graphql:rate:{client_ip(request)}:{bucket}"
+    if cache.add(key, 1, timeout=window + 1):
+        count = 1
+    else:
+        try:
+            count = cache.incr(key)
+        except ValueError:
+            cache.set(key, 1, timeout=window + 1)
+            count = 1
+    if count > limit:
+        return (bucket + 1) * window - now or 1
+    return None

@@ -1,0 +1,59 @@
+"""What changes the public API's answers, and so empties its response cache."""
+
+from __future__ import annotations
+
+from django.apps import apps
+from django.db.models.signals import post_delete, post_save
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.snippets.models import get_snippet_models
+
+from cms.caching import invalidate
+
+#: Models whose every change can alter a public answer.
+ALWAYS_INVALIDATING = [
+    "wagtailcore.Locale",
+    "wagtailcore.Site",
+    "wagtailcore.PageViewRestriction",
+    "wagtailcore.CollectionViewRestriction",
+    "wagtailredirects.Redirect",
+    "wagtailimages.Image",
+    "wagtaildocs.Document",
+    "wagtail_localize.Translation",
+    "wagtail_localize.TranslationSource",
+    "wagtail_localize.StringTranslation",
+    "wagtail_localize.OverridableSegment",
+]
+
+
+def _page_deleted(sender, instance, **kwargs) -> None:
+    from wagtail.models import Page
+
+    if isinstance(instance, Page):
+        invalidate()
+
+
+def connect_cache_invalidation() -> None:
+    page_published.connect(invalidate, dispatch_uid="graphql-cache-published")
+    page_unpublished.connect(invalidate, dispatch_uid="graphql-cache-unpublished")
+    post_page_move.connect(invalidate, dispatch_uid="graphql-cache-moved")
+    post_delete.connect(_page_deleted, dispatch_uid="graphql-cache-page-deleted")
+    models = [apps.get_model(label) for label in ALWAYS_INVALIDATING if _exists(label)]
+    models += get_snippet_models()
+    models += [
+        model
+        for model in apps.get_models()
+        if issubclass(model, BaseSiteSetting | BaseGenericSetting)
+    ]
+    for model in models:
+        uid = f"graphql-cache-{model._meta.label_lower}"
+        post_save.connect(invalidate, sender=model, dispatch_uid=f"{uid}-saved")
+        post_delete.connect(invalidate, sender=model, dispatch_uid=f"{uid}-deleted")
+
+
+def _exists(label: str) -> bool:
+    try:
+        apps.get_model(label)
+    except LookupError:
+        return False
+    return True
