@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint schema check-migrations clean
+.PHONY: install run serve test lint schema check-migrations check-deploy audit clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11) and "Python 3.11 is required (set PYTHON=/path/to/python3.11)")'
@@ -28,6 +28,13 @@ run: install
 	@echo ""
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
+# Production serving: gunicorn with settings.production. Needs SECRET_KEY,
+# ALLOWED_HOSTS and DATABASE_URL (PostgreSQL); REDIS_URL for a shared cache.
+serve: install
+	DJANGO_SETTINGS_MODULE=settings.production $(BIN)/python manage.py migrate --noinput
+	DJANGO_SETTINGS_MODULE=settings.production $(BIN)/python manage.py collectstatic --noinput -v0
+	DJANGO_SETTINGS_MODULE=settings.production $(BIN)/gunicorn cms.wsgi:application -c cms/gunicorn_conf.py
+
 test: install
 	$(BIN)/pytest
 
@@ -42,6 +49,20 @@ check-migrations: install
 schema: install
 	$(BIN)/python manage.py graphql_schema --schema grapple.schema.schema \
 		--out tests/snapshots/schema.graphql --settings=settings.test
+
+# Django's deployment checks against production settings.
+check-deploy: install
+	DJANGO_SETTINGS_MODULE=settings.production \
+	SECRET_KEY=$${SECRET_KEY:-check-deploy-$$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')} \
+	ALLOWED_HOSTS=$${ALLOWED_HOSTS:-cms.example.org} \
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres} \
+	$(BIN)/python manage.py check --deploy --fail-level WARNING
+
+# Known vulnerabilities in the pinned requirements (needs network access to
+# the advisory databases).
+audit: install
+	$(BIN)/pip install --quiet pip-audit==2.10.1
+	$(BIN)/pip-audit -r requirements.txt
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -3,7 +3,13 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS_FROM_ENV, DATABASE_URL, SECRET_KEY
+from .base import (
+    ALLOWED_HOSTS_FROM_ENV,
+    DATABASE_URL,
+    HTTPS_REDIRECT,
+    SECRET_KEY,
+    STORAGES,
+)
 
 DEBUG = False
 GRAPHQL_GRAPHIQL = False
@@ -24,8 +30,14 @@ if _missing:
         "Production settings need these environment variables: " + ", ".join(_missing)
     )
 
+# Hashed, compressed static files served by whitenoise (run collectstatic).
+STORAGES["staticfiles"] = {
+    "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+}
+
+# TLS ends at the load balancer, which sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_SSL_REDIRECT = True
+SECURE_SSL_REDIRECT = HTTPS_REDIRECT
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
