@@ -22,21 +22,42 @@ from content.loading import current_loader
 PROSE_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
-class VisiblePageChooserBlock(blocks.PageChooserBlock):
+class SynchronisedBlockMixin:
+    """A block copied from the source page on every translation sync.
+
+    wagtail-localize offers choosers to translators as "overridable" values;
+    which page or image a block shows must stay identical in every language,
+    so these blocks give translators nothing to change. The API maps a chosen
+    page to its translation in the reader's language at read time.
+    """
+
+    def get_translatable_segments(self, value):
+        return []
+
+    def restore_translated_segments(self, value, segments):
+        return value
+
+
+class VisiblePageChooserBlock(SynchronisedBlockMixin, blocks.PageChooserBlock):
     """A page chooser that, inside an API request, yields only public pages.
 
     In the admin it behaves like Wagtail's own chooser. While a GraphQL request
     is being answered, values are read from the request's content loader, which
-    applies the visibility rules and loads every chosen page of the response in
-    one query instead of one per body.
+    applies the visibility rules, loads every chosen page of the response in
+    one query instead of one per body, and swaps a page for its translation in
+    the requested language.
     """
 
     def bulk_to_python(self, values):
         loader = current_loader()
         if loader is None:
             return super().bulk_to_python(values)
-        pages = loader.pages_by_id(values)
-        return [pages.get(value) for value in values]
+        pages = loader.link_targets(values)
+        return [pages.get(int(v)) if str(v).isdigit() else None for v in values]
+
+
+class SynchronisedImageChooserBlock(SynchronisedBlockMixin, ImageChooserBlock):
+    """An image chooser whose choice every translation shares."""
 
 
 @register_streamfield_block
@@ -141,7 +162,7 @@ class QuoteBlock(blocks.StructBlock):
 
 @register_streamfield_block
 class ImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock()
+    image = SynchronisedImageChooserBlock()
     alt_text = blocks.CharBlock(
         max_length=250,
         help_text="Describe the image for people who cannot see it.",

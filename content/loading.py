@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import copy
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -125,6 +126,46 @@ class ContentLoader:
         self._vetted: set[int] = set()
         self._related: dict[int, list[int]] = {}
         self._translations: dict[Any, list[Page]] = {}
+        self._fallbacks: dict[tuple[int, int], Page] = {}
+        self._serving: tuple[int, bool] | None = None
+        self._status: Any = None
+
+    # What the root field being resolved asked for ------------------------
+
+    def start_root_field(self) -> None:
+        """Forget the previous root field's locale before the next one runs.
+
+        GraphQL resolves one root field's whole subtree before the next root
+        field, so the locale a root resolver sets holds for every nested page,
+        link and chooser it leads to.
+        """
+        self._serving = None
+
+    def serve(self, locale: Locale, *, fallback: bool) -> None:
+        """Nested pages of this root field are shown in ``locale``.
+
+        With ``fallback``, a page without a live translation in that locale is
+        served in its source language, marked as a fallback.
+        """
+        self._serving = (locale.pk, fallback)
+
+    def serving(self, page: Page | None = None) -> tuple[int | None, bool]:
+        """The locale nested content is shown in, and whether it may fall back."""
+        if self._serving is not None:
+            return self._serving
+        return (page.locale_id if page is not None else None), False
+
+    def fallback_copy(self, page: Page, locale_id: int) -> Page:
+        """``page`` served in place of its missing ``locale_id`` translation."""
+        key = (page.pk, locale_id)
+        if key not in self._fallbacks:
+            served = copy.copy(page)
+            served.requested_locale_id = locale_id
+            self._fallbacks[key] = served
+        return self._fallbacks[key]
+
+    def source_locale(self) -> Locale:
+        return self.locale(None)
 
     # Locales ---------------------------------------------------------------
 
@@ -316,36 +357,173 @@ class ContentLoader:
                 self._related[page_id].append(target_id)
         target_ids = self._related[page.pk]
         pages = self.pages_by_id(target_ids)
-        return [
+        targets = [
             pages[i]
             for i in target_ids
-            if i in pages
-            and isinstance(pages[i], target_model)
-            and pages[i].locale_id == page.locale_id
+            if i in pages and isinstance(pages[i], target_model)
         ]
+        locale_id, fallback = self.serving(page)
+        return self.localize(targets, locale_id, fallback=fallback)
+
+    def _load_translations(self, keys: Iterable[Any]) -> None:
+        """Visible pages of every language for these translation keys.
+
+        Keys of every page in memory are loaded in the same batch, so that a
+        request maps all its pages and link targets in one round.
+        """
+        keys = {key for key in keys if key not in self._translations}
+        if not keys:
+            return
+        keys |= {
+            p.translation_key
+            for p in self._pages.values()
+            if p is not None and p.translation_key not in self._translations
+        }
+        for key in keys:
+            self._translations[key] = []
+        locale_ids = [locale.pk for locale in self.locales()]
+        for translation in self.fetch(
+            Page.objects.filter(
+                translation_key__in=keys, locale_id__in=locale_ids
+            ).order_by("locale_id", "path")
+        ):
+            self._translations[translation.translation_key].append(translation)
+
+    def translation_in(self, page: Page, locale_id: int) -> Page | None:
+        """The visible version of ``page`` in a language, if there is one."""
+        if page.locale_id == locale_id and self.visible_ids([page]):
+            return page
+        self._load_translations([page.translation_key])
+        for translation in self._translations[page.translation_key]:
+            if translation.locale_id == locale_id:
+                return translation
+        return None
 
     def translations(self, page: Page) -> list[Page]:
         """Live, public translations of a page in the other content languages."""
-        if page.translation_key not in self._translations:
-            keys = {
-                p.translation_key
-                for p in self._pages.values()
-                if p is not None and p.translation_key not in self._translations
-            }
-            for key in keys:
-                self._translations[key] = []
-            locale_ids = [locale.pk for locale in self.locales()]
-            for translation in self.fetch(
-                Page.objects.filter(
-                    translation_key__in=keys, locale_id__in=locale_ids
-                ).order_by("locale_id", "path")
-            ):
-                self._translations[translation.translation_key].append(translation)
+        self._load_translations([page.translation_key])
         return [
             t
             for t in self._translations[page.translation_key]
             if t.locale_id != page.locale_id
         ]
+
+    def localize(
+        self, pages: Iterable[Page], locale_id: int | None, *, fallback: bool
+    ) -> list[Page]:
+        """Each page in ``locale_id``: its translation there, or else with
+        ``fallback`` the page itself marked as a fallback, or else nothing.
+        """
+        pages = list(pages)
+        if locale_id is None:
+            return pages
+        self._load_translations(
+            p.translation_key for p in pages if p.locale_id != locale_id
+        )
+        served = []
+        for page in pages:
+            if page.locale_id == locale_id:
+                served.append(page)
+                continue
+            translation = next(
+                (
+                    t
+                    for t in self._translations[page.translation_key]
+                    if t.locale_id == locale_id
+                ),
+                None,
+            )
+            if translation is not None:
+                served.append(translation)
+            elif fallback:
+                served.append(self.fallback_copy(page, locale_id))
+        return served
+
+    def link_targets(self, ids: Iterable[Any]) -> dict[int, Page]:
+        """Chooser and rich-text link targets, in the language being served.
+
+        A target in another language than the one served is replaced by its
+        live translation; without one it is dropped, or with fallback kept
+        and marked as a fallback.
+        """
+        ids = list(ids)
+        pages = self.pages_by_id(ids)
+        locale_id, fallback = self.serving()
+        if locale_id is None:
+            return pages
+        by_id = {}
+        for page_id, page in pages.items():
+            mapped = self.localize([page], locale_id, fallback=fallback)
+            if mapped:
+                by_id[page_id] = mapped[0]
+        return by_id
+
+    def _source_version(self, page: Page) -> Page | None:
+        source_locale = self.source_locale()
+        if page.locale_id == source_locale.pk:
+            return page
+        return self.translation_in(page, source_locale.pk)
+
+    def served_children(self, page: Page, model: type[Page] | None = None):
+        """Children of a page in the language being served, in tree order.
+
+        Without fallback these are the page's own children. With fallback they
+        follow the source tree: each source child in the served language when
+        translated, otherwise in the source language, marked; children that
+        exist only in the served language come last.
+        """
+        locale_id, fallback = self.serving(page)
+        if not fallback:
+            return self.localize(self.children(page, model), locale_id, fallback=False)
+        source = self._source_version(page)
+        if source is None:
+            return self.localize(self.children(page, model), locale_id, fallback=True)
+        source_children = self.children(source, model)
+        served = self.localize(source_children, locale_id, fallback=True)
+        known = {child.translation_key for child in source_children}
+        own = page if page.locale_id == locale_id else None
+        if own is None:
+            own = self.translation_in(page, locale_id)
+        if own is not None and own.pk != source.pk:
+            served += [
+                child
+                for child in self.children(own, model)
+                if child.translation_key not in known
+            ]
+        return served
+
+    def served_parent(self, page: Page) -> Page | None:
+        """The parent in the language being served (fallback rules as above)."""
+        parent = self.parent(page)
+        locale_id, fallback = self.serving(page)
+        if parent is None and fallback:
+            # The page's own parent is not public: follow the source tree.
+            source = self._source_version(page)
+            if source is not None and source.pk != page.pk:
+                parent = self.parent(source)
+        if parent is None:
+            return None
+        served = self.localize([parent], locale_id, fallback=fallback)
+        return served[0] if served else None
+
+    def translation_status(self, page: Page) -> list[Any]:
+        """The page's translation state in every content language.
+
+        Computed for every page in memory at once, so a list of pages costs
+        the same few queries as one page.
+        """
+        from content.translation_status import statuses
+
+        if self._status is None:
+            self._status = {}
+        if page.translation_key not in self._status:
+            keys = {page.translation_key} | {
+                p.translation_key
+                for p in self._pages.values()
+                if p is not None and p.translation_key not in self._status
+            }
+            self._status.update(statuses(Page, keys, self.locales(), public=True))
+        return list(self._status[page.translation_key].values())
 
     def page_url(self, page: Page) -> str | None:
         return page.get_url(request=self.request)

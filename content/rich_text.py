@@ -13,8 +13,11 @@ class VisiblePageLinkHandler(PageLinkHandler):
 
     Outside an API request (the admin, templates) it is Wagtail's handler.
     Inside one, a link to a page the public may not see keeps its text but
-    loses its ``href``, and every link target of the response is loaded in the
-    loader's single batch instead of once per rich-text field.
+    loses its ``href``, a link to a page in another language points to that
+    page's translation in the language being served, and every link target of
+    the response is loaded in the loader's single batch instead of once per
+    rich-text field. A fallback target (served in its source language) says
+    so with ``hreflang``.
     """
 
     @classmethod
@@ -22,11 +25,17 @@ class VisiblePageLinkHandler(PageLinkHandler):
         loader = current_loader()
         if loader is None:
             return super().expand_db_attributes_many(attrs_list)
-        pages = loader.pages_by_id(attrs.get("id") for attrs in attrs_list)
+        pages = loader.link_targets(attrs.get("id") for attrs in attrs_list)
         tags = []
         for attrs in attrs_list:
             page_id = str(attrs.get("id", ""))
             page = pages.get(int(page_id)) if page_id.isdigit() else None
             url = loader.page_url(page) if page is not None else None
-            tags.append(f'<a href="{escape(url)}">' if url else "<a>")
+            if not url:
+                tags.append("<a>")
+            elif getattr(page, "requested_locale_id", None) is not None:
+                language = escape(loader.locale_code(page.locale_id))
+                tags.append(f'<a href="{escape(url)}" hreflang="{language}">')
+            else:
+                tags.append(f'<a href="{escape(url)}">')
         return tags

@@ -151,6 +151,28 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES = [
     (code, LANGUAGE_NAMES.get(code, code)) for code in CONTENT_LANGUAGE_CODES
 ]
 WAGTAIL_I18N_ENABLED = True
+
+# Machine translation in wagtail-localize's editor. "dummy" reverses the words
+# of each segment (offline, for demos and tests); "deepl" needs DEEPL_API_KEY;
+# any other value is the dotted path of a wagtail-localize machine translator.
+MACHINE_TRANSLATOR = os.environ.get("MACHINE_TRANSLATOR", "").strip()
+MACHINE_TRANSLATORS = {
+    "dummy": "wagtail_localize.machine_translators.dummy.DummyTranslator",
+    "deepl": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+}
+if MACHINE_TRANSLATOR:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": MACHINE_TRANSLATORS.get(MACHINE_TRANSLATOR, MACHINE_TRANSLATOR),
+        "OPTIONS": {"AUTH_KEY": os.environ.get("DEEPL_API_KEY", "")},
+    }
+# A new translation starts as a draft. wagtail-localize would otherwise publish
+# it at once, still in the source language, and the API would serve English
+# text as German.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+#: Uploaded PO files above this size are refused before parsing.
+TRANSLATION_PO_UPLOAD_MAX_BYTES = int(
+    os.environ.get("TRANSLATION_PO_UPLOAD_MAX_BYTES", str(2 * 1024 * 1024))
+)
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"
@@ -202,6 +224,8 @@ GRAPHQL_LIST_BOUNDS = {
     "*.blocks": 1,
     "*.items": 1,
 }
+# One translation status per content language.
+GRAPHQL_LIST_BOUNDS["*.translationStatus"] = len(CONTENT_LANGUAGE_CODES)
 GRAPHENE = {
     "SCHEMA": "grapple.schema.schema",
     "MIDDLEWARE": [

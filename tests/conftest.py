@@ -51,6 +51,13 @@ def demo_article(db) -> CauseIndexPage:
 
 
 @pytest.fixture
+def machine_translated_article(demo_article) -> CauseIndexPage:
+    """The demo article and site chrome, machine-translated into German."""
+    call_command("load_demo_content", translations="de", stdout=io.StringIO())
+    return CauseIndexPage.objects.get(locale__language_code="de")
+
+
+@pytest.fixture
 def german(db) -> Locale:
     return Locale.objects.get(language_code="de")
 

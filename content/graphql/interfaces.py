@@ -13,6 +13,7 @@ import graphene
 from grapple.types.interfaces import PageInterface as GrapplePageInterface
 from grapple.utils import resolve_queryset
 
+from content.graphql.translation import TranslationStatus
 from content.loading import loader_for
 
 
@@ -26,8 +27,37 @@ class PageInterface(GrapplePageInterface):
         description="Live, public translations of this page in other languages.",
     )
 
+    served_locale = graphene.String(
+        required=True,
+        description="Language code of the content served. Differs from the "
+        "requested language only when isFallback is true.",
+    )
+    is_fallback = graphene.Boolean(
+        required=True,
+        description="True when no live translation exists in the requested "
+        "language and this page is served in its source language instead "
+        "(only with fallback: true).",
+    )
+    translation_status = graphene.List(
+        graphene.NonNull(TranslationStatus),
+        required=True,
+        description="For each content language: whether a live translation "
+        "exists, whether it is stale, how much is translated, and when it "
+        "was last updated.",
+    )
+
     def resolve_locale(self, info: Any, **kwargs: Any) -> str:
         return loader_for(info).locale_code(self.locale_id)
+
+    def resolve_served_locale(self, info: Any, **kwargs: Any) -> str:
+        return loader_for(info).locale_code(self.locale_id)
+
+    def resolve_is_fallback(self, info: Any, **kwargs: Any) -> bool:
+        requested = getattr(self, "requested_locale_id", None)
+        return requested is not None and requested != self.locale_id
+
+    def resolve_translation_status(self, info: Any, **kwargs: Any) -> list:
+        return loader_for(info).translation_status(self)
 
     def resolve_translations(self, info: Any, **kwargs: Any) -> list:
         return loader_for(info).translations(self)

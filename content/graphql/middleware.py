@@ -20,6 +20,8 @@ from content.loading import loader_for
 
 class PageVisibilityMiddleware:
     def resolve(self, next_: Any, root: Any, info: Any, **kwargs: Any) -> Any:
+        if info.path.prev is None:
+            loader_for(info).start_root_field()
         result = next_(root, info, **kwargs)
         if isinstance(result, Page):
             return result if loader_for(info).is_visible([result]) else None

@@ -20,6 +20,8 @@ from grapple.types.structures import PositiveInt, QuerySetList
 from grapple.utils import resolve_queryset
 from wagtail.models import Locale, Page
 
+from content import translation_status
+from content.graphql.translation import TranslationReport
 from content.loading import ContentLoader, UnknownLocaleError, loader_for
 from content.models import CauseCategoryPage, CauseIndexPage, CausePage, SiteChrome
 from content.visibility import visible_snippets
@@ -33,6 +35,16 @@ def locale_argument() -> graphene.Argument:
         graphene.String,
         description="Language code such as 'de'. Defaults to the default "
         "content language; an unknown code is an error.",
+    )
+
+
+def fallback_argument() -> graphene.Argument:
+    return graphene.Argument(
+        graphene.Boolean,
+        default_value=False,
+        description="Serve pages that have no live translation in the requested "
+        "locale in their source language, marked with servedLocale and "
+        "isFallback. Off: such pages are null or absent.",
     )
 
 
@@ -82,18 +94,21 @@ class ContentQuery:
     cause_index = graphene.Field(
         _page_type(CauseIndexPage),
         locale=locale_argument(),
+        fallback=fallback_argument(),
         description="The article hub in that locale; null if none is live.",
     )
     cause_categories = graphene.List(
         graphene.NonNull(_page_type(CauseCategoryPage)),
         required=True,
         locale=locale_argument(),
+        fallback=fallback_argument(),
         description="Cause categories in the editors' tree order.",
     )
     cause_category = graphene.Field(
         _page_type(CauseCategoryPage),
         slug=graphene.String(required=True),
         locale=locale_argument(),
+        fallback=fallback_argument(),
     )
     causes = graphene.List(
         graphene.NonNull(_page_type(CausePage)),
@@ -103,11 +118,24 @@ class ContentQuery:
         search_query=graphene.String(description="Full-text search."),
         limit=PositiveInt(description=f"At most {MAX_LIST_SIZE}."),
         offset=PositiveInt(),
+        fallback=fallback_argument(),
     )
     cause = graphene.Field(
         _page_type(CausePage),
         slug=graphene.String(required=True),
         locale=locale_argument(),
+        fallback=fallback_argument(),
+    )
+    translation_report = graphene.Field(
+        TranslationReport,
+        required=True,
+        locale=graphene.Argument(
+            graphene.String,
+            required=True,
+            description="Language code; an unknown code is an error.",
+        ),
+        description="Every public translatable page, snippet and setting with "
+        "its translation state in that locale, and the coverage totals.",
     )
     locales = graphene.List(
         graphene.NonNull(LocaleType),
@@ -145,18 +173,39 @@ class ContentQuery:
         required=True,
     )
 
-    def resolve_cause_index(self, info: Any, locale: str | None = None):
+    def resolve_cause_index(
+        self, info: Any, locale: str | None = None, fallback: bool = False
+    ):
         loader, loc = resolve_locale(info, locale)
+        loader.serve(loc, fallback=fallback)
         pages = loader.fetch(CauseIndexPage.objects.order_by("path"), locale=loc)
+        if not pages and fallback:
+            pages = _fallback(loader, CauseIndexPage.objects.order_by("path"), loc)
         return pages[0] if pages else None
 
-    def resolve_cause_categories(self, info: Any, locale: str | None = None):
+    def resolve_cause_categories(
+        self, info: Any, locale: str | None = None, fallback: bool = False
+    ):
         loader, loc = resolve_locale(info, locale)
-        return loader.fetch(CauseCategoryPage.objects.order_by("path"), locale=loc)
+        loader.serve(loc, fallback=fallback)
+        queryset = CauseCategoryPage.objects.order_by("path")
+        if fallback:
+            return _with_fallback(loader, queryset, loc)
+        return loader.fetch(queryset, locale=loc)
 
-    def resolve_cause_category(self, info: Any, slug: str, locale: str | None = None):
+    def resolve_cause_category(
+        self,
+        info: Any,
+        slug: str,
+        locale: str | None = None,
+        fallback: bool = False,
+    ):
         loader, loc = resolve_locale(info, locale)
-        pages = loader.fetch(CauseCategoryPage.objects.filter(slug=slug), locale=loc)
+        loader.serve(loc, fallback=fallback)
+        queryset = CauseCategoryPage.objects.filter(slug=slug).order_by("path")
+        pages = loader.fetch(queryset, locale=loc)
+        if not pages and fallback:
+            pages = _fallback(loader, queryset, loc)
         return pages[0] if pages else None
 
     def resolve_causes(
@@ -167,33 +216,72 @@ class ContentQuery:
         search_query: str | None = None,
         limit: int | None = None,
         offset: int | None = None,
+        fallback: bool = False,
     ):
         loader, loc = resolve_locale(info, locale)
+        loader.serve(loc, fallback=fallback)
         limit, offset = check_window(limit, offset)
+        if search_query and len(search_query) > MAX_SEARCH_QUERY_LENGTH:
+            raise GraphQLError(
+                f"searchQuery is limited to {MAX_SEARCH_QUERY_LENGTH} characters.",
+                extensions={"code": "BAD_USER_INPUT"},
+            )
         queryset = CausePage.objects.order_by("path")
         if category is not None:
-            parents = loader.fetch(
-                CauseCategoryPage.objects.filter(slug=category), locale=loc
-            )
+            categories = CauseCategoryPage.objects.filter(slug=category)
+            parents = loader.fetch(categories, locale=loc)
+            if not parents and fallback:
+                parents = _fallback(loader, categories, loc)
             if not parents:
                 return []
+            if fallback:
+                return loader.served_children(parents[0], CausePage)[
+                    offset : offset + limit
+                ]
             queryset = queryset.child_of(parents[0])
         if search_query:
-            if len(search_query) > MAX_SEARCH_QUERY_LENGTH:
-                raise GraphQLError(
-                    f"searchQuery is limited to {MAX_SEARCH_QUERY_LENGTH} characters.",
-                    extensions={"code": "BAD_USER_INPUT"},
-                )
             results = loader.search(
                 queryset, search_query, locale=loc, limit=offset + limit
             )
-            return results[offset:]
+            if fallback:
+                results += [
+                    page
+                    for page in loader.localize(
+                        loader.search(
+                            queryset,
+                            search_query,
+                            locale=loader.source_locale(),
+                            limit=offset + limit,
+                        ),
+                        loc.pk,
+                        fallback=True,
+                    )
+                    if page.locale_id != loc.pk
+                ]
+            return results[offset : offset + limit]
+        if fallback:
+            return _with_fallback(loader, queryset, loc)[offset : offset + limit]
         return loader.fetch(queryset, locale=loc)[offset : offset + limit]
 
-    def resolve_cause(self, info: Any, slug: str, locale: str | None = None):
+    def resolve_cause(
+        self,
+        info: Any,
+        slug: str,
+        locale: str | None = None,
+        fallback: bool = False,
+    ):
         loader, loc = resolve_locale(info, locale)
-        pages = loader.fetch(CausePage.objects.filter(slug=slug), locale=loc)
+        loader.serve(loc, fallback=fallback)
+        queryset = CausePage.objects.filter(slug=slug).order_by("path")
+        pages = loader.fetch(queryset, locale=loc)
+        if not pages and fallback:
+            pages = _fallback(loader, queryset, loc)
         return pages[0] if pages else None
+
+    def resolve_translation_report(self, info: Any, locale: str):
+        loader, loc = resolve_locale(info, locale)
+        items = translation_status.report(loc, loader.locales(), public=True)
+        return TranslationReport.build(loc.language_code, items)
 
     def resolve_locales(self, info: Any):
         loader = loader_for(info)
@@ -214,6 +302,7 @@ class ContentQuery:
 
     def resolve_page(self, info: Any, locale: str | None = None, **kwargs: Any):
         loader, loc = resolve_locale(info, locale)
+        loader.serve(loc, fallback=False)
         if kwargs.get("token"):
             # Drafts are only ever served through the preview query.
             return None
@@ -243,6 +332,7 @@ class ContentQuery:
 
     def resolve_pages(self, info: Any, locale: str | None = None, **kwargs: Any):
         loader, loc = resolve_locale(info, locale)
+        loader.serve(loc, fallback=False)
         queryset = Page.objects.all()
         if parent := kwargs.pop("parent", None):
             queryset = queryset.child_of(_page_or_none(parent))
@@ -280,6 +370,35 @@ class ContentQuery:
             for model in registry.snippets
             for snippet in visible_snippets(model).order_by("pk")[:MAX_LIST_SIZE]
         ]
+
+
+def _fallback(loader: ContentLoader, queryset, locale: Locale) -> list[Page]:
+    """Pages of the query in the source language, served in place of ``locale``.
+
+    Used only when the requested locale has no such page: each source page is
+    swapped for its live translation if it has one, otherwise marked as a
+    fallback.
+    """
+    source = loader.fetch(queryset, locale=loader.source_locale())
+    return loader.localize(source, locale.pk, fallback=True)
+
+
+def _with_fallback(loader: ContentLoader, queryset, locale: Locale) -> list[Page]:
+    """A list in the source's order, each page translated or marked as fallback.
+
+    Pages that exist only in the requested locale follow, in tree order.
+    """
+    source_locale = loader.source_locale()
+    if locale.pk == source_locale.pk:
+        return loader.fetch(queryset, locale=locale)
+    source = loader.fetch(queryset, locale=source_locale)
+    served = loader.localize(source, locale.pk, fallback=True)
+    known = {page.translation_key for page in source}
+    return served + [
+        page
+        for page in loader.fetch(queryset, locale=locale)
+        if page.translation_key not in known
+    ]
 
 
 class _NoPage:

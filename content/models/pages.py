@@ -11,6 +11,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from content.blocks import PROSE_FEATURES, BodyBlock
 from content.graphql.fields import page_field, page_list, stream_field
@@ -18,9 +19,16 @@ from content.loading import loader_for
 
 
 class ArticlePage(Page):
-    """Behaviour shared by every page of the article tree."""
+    """Behaviour shared by every page of the article tree.
+
+    The slug is the page's identifier in the API (``cause(slug:)``,
+    ``causes(category:)``) and is the same in every language, so it is copied
+    from the source on each translation sync rather than translated.
+    """
 
     body = StreamField(BodyBlock(), blank=True, use_json_field=True)
+
+    override_translatable_fields = [SynchronizedField("slug", overridable=False)]
 
     class Meta:
         abstract = True
@@ -84,7 +92,7 @@ class CauseIndexPage(ArticlePage):
         verbose_name = "cause index (article hub)"
 
     def graphql_categories(self, info: Any, **kwargs: Any) -> list[Page]:
-        return loader_for(info).children(self, CauseCategoryPage)
+        return loader_for(info).served_children(self, CauseCategoryPage)
 
 
 class CauseCategoryPage(ArticlePage):
@@ -128,10 +136,10 @@ class CauseCategoryPage(ArticlePage):
         verbose_name_plural = "cause categories"
 
     def graphql_causes(self, info: Any, **kwargs: Any) -> list[Page]:
-        return loader_for(info).children(self, CausePage)
+        return loader_for(info).served_children(self, CausePage)
 
     def graphql_index(self, info: Any, **kwargs: Any) -> Page | None:
-        return loader_for(info).parent(self)
+        return loader_for(info).served_parent(self)
 
 
 class CausePage(ArticlePage):
@@ -179,11 +187,17 @@ class CausePage(ArticlePage):
     subpage_types: list[str] = []
     max_count_per_parent = 30
 
+    # Which causes are related is the editors' decision, the same in every
+    # language; the API shows each one in the reader's language.
+    override_translatable_fields = ArticlePage.override_translatable_fields + [
+        SynchronizedField("related_causes", overridable=False)
+    ]
+
     class Meta:
         verbose_name = "cause"
 
     def graphql_category(self, info: Any, **kwargs: Any) -> Page | None:
-        return loader_for(info).parent(self)
+        return loader_for(info).served_parent(self)
 
     def graphql_related_causes(self, info: Any, **kwargs: Any) -> list[Page]:
         return loader_for(info).related(self, RelatedCause, CausePage)

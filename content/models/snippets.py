@@ -10,6 +10,7 @@ from grapple.models import GraphQLRichText, GraphQLString
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 
 class SiteChrome(TranslatableMixin, DraftStateMixin, RevisionMixin, models.Model):
@@ -45,6 +46,18 @@ class SiteChrome(TranslatableMixin, DraftStateMixin, RevisionMixin, models.Model
             ],
             heading="Footer",
         ),
+    ]
+
+    #: How translation reports list it: a site-wide setting, not content.
+    translation_report_kind = "setting"
+
+    # The address readers write to is the same in every language.
+    translatable_fields = [
+        TranslatableField("organisation_name"),
+        TranslatableField("disclaimer"),
+        SynchronizedField("contact_email", overridable=False),
+        TranslatableField("registered_in"),
+        TranslatableField("copyright_line"),
     ]
 
     graphql_fields = [

@@ -2,8 +2,9 @@ import io
 import json
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from wagtail.models import Page, Site
+from wagtail_localize.models import StringTranslation
 
 from content.demo import article
 from content.models import CauseCategoryPage, CauseIndexPage, CausePage, SiteChrome
@@ -82,3 +83,34 @@ def test_demo_covers_every_cause_of_the_brief():
         "endometriosis",
     ):
         assert term in titles
+
+
+def test_translations_option_machine_translates_the_whole_article():
+    out = io.StringIO()
+    call_command("load_demo_content", translations="de", stdout=out)
+    german = Page.objects.filter(locale__language_code="de")
+    assert german.count() == 16
+    assert all(page.live for page in german)
+    hub = CauseIndexPage.objects.get(locale__language_code="de")
+    assert hub.title == " ".join(reversed(article.HUB["title"].split(" ")))
+    chrome = SiteChrome.objects.get(locale__language_code="de")
+    assert chrome.live and chrome.contact_email == "hello@example.org"
+    tools = set(
+        StringTranslation.objects.filter(locale__language_code="de").values_list(
+            "tool_name", "translation_type"
+        )
+    )
+    assert tools == {("Dummy translator (machine output, not reviewed)", "machine")}
+    assert "Translated and published 17 item(s)" in out.getvalue()
+
+    again = io.StringIO()
+    call_command("load_demo_content", translations="de", stdout=again)
+    assert "nothing changed" in again.getvalue()
+    assert Page.objects.filter(locale__language_code="de").count() == 16
+
+
+@pytest.mark.parametrize("codes", ["xx", "en"])
+def test_translations_option_rejects_unknown_or_source_language(codes):
+    with pytest.raises(CommandError):
+        call_command("load_demo_content", translations=codes, stdout=io.StringIO())
+    assert not Page.objects.filter(locale__language_code="de").exists()
