@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run serve test lint schema check-migrations check-deploy audit clean
+.PHONY: install run serve test lint schema check-migrations check-deploy audit bench clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11) and "Python 3.11 is required (set PYTHON=/path/to/python3.11)")'
@@ -63,6 +63,13 @@ check-deploy: install
 audit: install
 	$(BIN)/pip install --quiet pip-audit==2.10.1
 	$(BIN)/pip-audit -r requirements.txt
+
+# Throughput and latency of the article API on gunicorn with production
+# settings: GraphQL uncached and cached, Wagtail's REST API and the floor (see
+# README, "Benchmark"). Needs PostgreSQL and Redis on 127.0.0.1; recreates the
+# database nidation_bench and empties Redis database 13. Not run in CI.
+bench: install
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -91,6 +91,12 @@ INSTALLED_APPS = [
     # After wagtail: content overrides the "page" rich-text link handler.
     "content",
 ]
+# Wagtail's REST API v2 at /api/v2/, for comparison benchmarks (make bench).
+# Off by default: it bypasses the GraphQL endpoint's limits, response cache
+# and visibility gate, so production should not expose it.
+ENABLE_REST_API = env_bool("ENABLE_REST_API", False)
+if ENABLE_REST_API:
+    INSTALLED_APPS += ["wagtail.api.v2", "rest_framework"]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

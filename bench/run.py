@@ -1,0 +1,587 @@
+"""``make bench``: GraphQL (uncached, cached) vs Wagtail's REST API vs the floor.
+
+    python -m bench.run [--seconds 10,10,30] [--concurrency 1,4,16]
+
+1. recreates the PostgreSQL database ``nidation_bench`` and empties the Redis
+   database 13, migrates with production settings and seeds the articles
+   (``bench.seed``: 40 causes in English, 5 in German, 80 in French);
+2. starts gunicorn (2 sync workers, ``cms/gunicorn_conf.py``) on a free port
+   of 127.0.0.1 with ``settings.bench`` (production plus the floor endpoint)
+   and the REST API switched on;
+3. counts SQL queries per scenario (``bench.sqlcount``, no timing);
+4. runs the load generator (this process, ``bench.loadgen``) at each
+   concurrency for each scenario side by side: (a) the contract's article
+   query uncached, (b) cached, (c) the REST calls for the same article,
+   (d) the same JSON from memory (the floor);
+5. sends the abusive queries and times their rejection;
+6. prints a table and writes ``bench/results/latest.json``.
+
+Needs PostgreSQL (user postgres, trust auth) at 127.0.0.1:5432 and Redis at
+127.0.0.1:6379; ``BENCH_POSTGRES_URL``, ``BENCH_DATABASE`` and
+``BENCH_REDIS_URL`` point elsewhere.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import secrets
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bench import loadgen
+from bench.queries import (
+    ABUSIVE_QUERIES,
+    abusive_body,
+    article_body,
+    rest_plan,
+)
+from bench.seed import SIZES, hub_slug
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / "bench" / ".work"
+RESULTS = ROOT / "bench" / "results" / "latest.json"
+PYTHON = sys.executable
+GUNICORN = str(Path(PYTHON).with_name("gunicorn"))
+
+LOCALE = "en"  # the article under load: 40 causes
+WORKERS = 2
+WARMUP_SECONDS = 2
+ABUSIVE_REPEATS = 20
+
+TARGETS = {
+    "sql": "SQL queries per full-article request identical at 5 and 80 causes, "
+    "and at most 12",
+    "uncached_vs_rest": "uncached GraphQL at least 1.5x the REST API's "
+    "whole-article rate",
+    "cached_vs_floor": "cached GraphQL at least 0.8x the floor",
+    "errors": "0 errors at concurrency 16 (30 s)",
+    "abusive": "each abusive query rejected in under 10 ms with 0 SQL",
+}
+
+
+def log(message: str) -> None:
+    print(message, flush=True)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def server_env(database_url: str, redis_url: str, port: int) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        DJANGO_SETTINGS_MODULE="settings.bench",
+        SECRET_KEY=secrets.token_hex(32),
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        DATABASE_URL=database_url,
+        REDIS_URL=redis_url,
+        # No TLS on the loopback interface.
+        SECURE_SSL_REDIRECT="false",
+        # The per-IP limit on uncached queries: every simulated client of the
+        # load generator comes from 127.0.0.1 (see README, Benchmark).
+        GRAPHQL_RATE_LIMIT="0/60",
+        ENABLE_REST_API="true",
+        WEB_CONCURRENCY=str(WORKERS),
+        BIND=f"127.0.0.1:{port}",
+        PYTHONUNBUFFERED="1",
+    )
+    env.pop("DEBUG", None)
+    return env
+
+
+def reset_database(admin_url: str, name: str) -> str:
+    import psycopg
+
+    if "bench" not in name or not name.replace("_", "").isalnum():
+        raise SystemExit(f"Refusing to recreate database {name!r}: not a bench one.")
+    with psycopg.connect(admin_url, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{name}"')
+    return admin_url.rsplit("/", 1)[0] + "/" + name
+
+
+def flush_redis(url: str) -> None:
+    import redis
+
+    redis.Redis.from_url(url).flushdb()
+
+
+def manage(env: dict, *args: str) -> None:
+    subprocess.run([PYTHON, *args], cwd=ROOT, env=env, check=True)  # noqa: S603
+
+
+def start_server(env: dict, port: int) -> subprocess.Popen:
+    WORK.mkdir(parents=True, exist_ok=True)
+    server_log = (WORK / "gunicorn.log").open("wb")
+    process = subprocess.Popen(  # noqa: S603
+        [GUNICORN, "cms.wsgi:application", "-c", "cms/gunicorn_conf.py"],
+        cwd=ROOT,
+        env=env,
+        stdout=server_log,
+        stderr=subprocess.STDOUT,
+    )
+    client = loadgen.Client("127.0.0.1", port)
+    probe = loadgen.Call("GET", "/api/v2/pages/?limit=1")
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"gunicorn exited; see {WORK / 'gunicorn.log'}")
+        try:
+            if client.send(probe).status == 200:
+                return process
+        except OSError:
+            pass
+        time.sleep(0.25)
+    process.terminate()
+    raise SystemExit("gunicorn did not answer within 60 s")
+
+
+def stop_server(process: subprocess.Popen) -> None:
+    process.send_signal(signal.SIGTERM)
+    try:
+        process.wait(timeout=40)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+class CpuMeter:
+    """CPU time spent during a measurement, by whom (from /proc, Linux only).
+
+    gunicorn counts the master, its live workers and the workers it reaped
+    (their time lands in the master's children's time); "services" are
+    PostgreSQL and Redis; "other" is every other process on the machine, such
+    as a test suite running at the same time, which skews the figures.
+    """
+
+    TICK = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+    def __init__(self, master_pid: int):
+        self.master = master_pid
+        self.available = Path("/proc/self/stat").exists()
+
+    def snapshot(self) -> dict[int, tuple[str, int, int, int]]:
+        processes = {}
+        for entry in os.scandir("/proc"):
+            if not entry.name.isdigit():
+                continue
+            try:
+                stat = Path(entry.path, "stat").read_text()
+            except OSError:
+                continue
+            comm = stat[stat.index("(") + 1 : stat.rindex(")")]
+            fields = stat[stat.rindex(")") + 2 :].split()
+            own = int(fields[11]) + int(fields[12])
+            children = int(fields[13]) + int(fields[14])
+            processes[int(entry.name)] = (comm, int(fields[1]), own, children)
+        return processes
+
+    def start(self) -> None:
+        if self.available:
+            self.before = self.snapshot()
+            self.began = time.perf_counter()
+
+    def stop(self) -> dict:
+        if not self.available:
+            return {}
+        after = self.snapshot()
+        elapsed = time.perf_counter() - self.began
+        spent = {"gunicorn": 0, "load_generator": 0, "services": 0, "other": 0}
+        for pid in self.before.keys() | after.keys():
+            start = self.before.get(pid)
+            end = after.get(pid)
+            info = end or start
+            kind = "gunicorn" if pid == self.master else self.kind(pid, info)
+            if pid == self.master:
+                delta = (end[2] + end[3]) - (start[2] + start[3])
+            elif end is None:
+                # Gone: a reaped worker's time is in the master's children's
+                # time; any other process's last seconds are not known.
+                delta = -start[2] if kind == "gunicorn" else 0
+            else:
+                delta = end[2] - (start[2] if start else 0)
+            spent[kind] += delta
+        seconds = {k: v / self.TICK for k, v in spent.items()}
+        return {
+            "cpu_seconds": {k: round(v, 2) for k, v in seconds.items()},
+            "cpu_cores": {k: round(v / elapsed, 2) for k, v in seconds.items()},
+        }
+
+    def kind(self, pid: int, info: tuple) -> str:
+        comm, ppid = info[0], info[1]
+        if ppid == self.master:
+            return "gunicorn"
+        if pid == os.getpid():
+            return "load_generator"
+        if comm.startswith(("postgres", "redis-server")):
+            return "services"
+        return "other"
+
+
+def wait_until_quiet(meter: CpuMeter, timeout: float) -> float:
+    """Wait (at most ``timeout`` s) until other processes use under 0.2 core.
+
+    Returns the seconds waited. Other work on the machine (a test suite, a
+    build) takes CPU from gunicorn and skews the figures; each cell records
+    how much CPU other processes took while it ran.
+    """
+    waited = 0.0
+    while meter.available and waited < timeout:
+        meter.start()
+        time.sleep(1)
+        if meter.stop()["cpu_cores"]["other"] < 0.2:
+            break
+        waited += 1
+    return waited
+
+
+def measure(
+    meter: CpuMeter, client, scenario, concurrency: int, seconds: float
+) -> dict:
+    meter.start()
+    cell = loadgen.run(client, scenario, concurrency, seconds)
+    cpu = meter.stop()
+    if cpu:
+        cell["cpu"] = cpu
+        cell["server_cpu_ms_per_article"] = round(
+            1000 * cpu["cpu_seconds"]["gunicorn"] / max(cell["articles"], 1), 2
+        )
+    return cell
+
+
+def worker_boots() -> int:
+    text = (WORK / "gunicorn.log").read_text(errors="replace")
+    return text.count("Booting worker")
+
+
+def build_scenarios(client: loadgen.Client) -> tuple[dict, dict]:
+    """The four scenarios, with reference responses to check every answer."""
+    uncached = loadgen.Call(
+        "POST",
+        "/graphql/",
+        body=lambda nonce: article_body(LOCALE, nonce),
+        expect_header=b"X-Cache: MISS",
+    )
+    reference = client.send(uncached)
+    data = json.loads(reference.body)
+    causes = sum(len(c["causes"]) for c in data["data"]["causeIndex"]["categories"])
+    if reference.status != 200 or "errors" in data or causes != SIZES[LOCALE]:
+        raise SystemExit(f"Unexpected article response: {reference.body[:500]!r}")
+    uncached.expect_length = len(reference.body)
+    # The floor serves exactly these bytes.
+    (WORK / "floor.json").write_bytes(reference.body)
+
+    cached_body = article_body(LOCALE)
+    client.send(loadgen.Call("POST", "/graphql/", body=cached_body))
+    cached = loadgen.Call(
+        "POST",
+        "/graphql/",
+        body=cached_body,
+        expect_length=len(reference.body),
+        expect_header=b"X-Cache: HIT",
+    )
+    floor = loadgen.Call(
+        "POST", "/bench/floor/", body=cached_body, expect_length=len(reference.body)
+    )
+
+    def get_json(path: str) -> dict:
+        response = client.send(loadgen.Call("GET", path))
+        if response.status != 200:
+            raise SystemExit(f"GET {path}: HTTP {response.status}")
+        return json.loads(response.body)
+
+    paths, rest_causes = rest_plan(get_json, LOCALE, hub_slug(LOCALE))
+    if rest_causes != SIZES[LOCALE]:
+        raise SystemExit(f"REST served {rest_causes} causes, not {SIZES[LOCALE]}")
+    rest_calls = []
+    for path in paths:
+        call = loadgen.Call("GET", path)
+        call.expect_length = len(client.send(call).body)
+        rest_calls.append(call)
+
+    scenarios = {
+        "a": loadgen.Scenario("a", "GraphQL, uncached", [uncached]),
+        "b": loadgen.Scenario("b", "GraphQL, cached", [cached]),
+        "c": loadgen.Scenario("c", "REST API v2, whole article", rest_calls),
+        "d": loadgen.Scenario("d", "floor: same JSON from memory", [floor]),
+    }
+    info = {
+        "article_causes": causes,
+        "graphql_response_bytes": len(reference.body),
+        "rest_calls": paths,
+        "rest_response_bytes": sum(c.expect_length for c in rest_calls),
+    }
+    return scenarios, info
+
+
+def abusive(client: loadgen.Client) -> dict:
+    results = {}
+    for name, query in ABUSIVE_QUERIES.items():
+        call = loadgen.Call("POST", "/graphql/", body=abusive_body(query))
+        client.send(call)  # not timed, like the warm-up of the scenarios
+        timings, statuses, messages = [], set(), []
+        all_rejected = True
+        for _ in range(ABUSIVE_REPEATS):
+            began = time.perf_counter()
+            response = client.send(call)
+            timings.append((time.perf_counter() - began) * 1000)
+            statuses.add(response.status)
+            payload = json.loads(response.body)
+            all_rejected &= "errors" in payload and not payload.get("data")
+            messages = [e["message"] for e in payload.get("errors", [])]
+        results[name] = {
+            "statuses": sorted(statuses),
+            "rejected": all_rejected and statuses == {400},
+            "errors": messages,
+            "latency_ms": {
+                "median": round(statistics.median(timings), 2),
+                "max": round(max(timings), 2),
+            },
+        }
+    return results
+
+
+def evaluate(cells: dict, sql: dict, abuse: dict) -> dict:
+    uncached_sql = sql["graphql_uncached"]
+    counts = {locale: v["queries"] for locale, v in uncached_sql.items()}
+    small, large = (min(SIZES, key=SIZES.get), max(SIZES, key=SIZES.get))
+    ratios = {"uncached_vs_rest": {}, "cached_vs_floor": {}}
+    for c, row in cells.items():
+        ratios["uncached_vs_rest"][c] = round(
+            row["a"]["articles_per_s"] / row["c"]["articles_per_s"], 2
+        )
+        ratios["cached_vs_floor"][c] = round(
+            row["b"]["requests_per_s"] / row["d"]["requests_per_s"], 2
+        )
+    top = max(cells)
+    verdict = {
+        "sql": {
+            "measured": {f"{SIZES[k]} causes": v for k, v in counts.items()},
+            "met": counts[small] == counts[large] and max(counts.values()) <= 12,
+        },
+        "uncached_vs_rest": {
+            "measured": ratios["uncached_vs_rest"],
+            "met": all(r >= 1.5 for r in ratios["uncached_vs_rest"].values()),
+        },
+        "cached_vs_floor": {
+            "measured": ratios["cached_vs_floor"],
+            "met": all(r >= 0.8 for r in ratios["cached_vs_floor"].values()),
+        },
+        "errors": {
+            "measured": {s: cells[top][s]["errors"] for s in cells[top]},
+            "met": all(cell["errors"] == 0 for cell in cells[top].values()),
+        },
+        "abusive": {
+            "measured": {
+                name: {
+                    "max_ms": r["latency_ms"]["max"],
+                    "sql": sql["abusive"][name]["queries"],
+                    "rejected": r["rejected"],
+                }
+                for name, r in abuse.items()
+            },
+            "met": all(
+                r["rejected"]
+                and r["latency_ms"]["max"] < 10
+                and sql["abusive"][name]["queries"] == 0
+                for name, r in abuse.items()
+            ),
+        },
+    }
+    for key, text in TARGETS.items():
+        verdict[key]["target"] = text
+    return verdict
+
+
+def print_report(report: dict) -> None:
+    sql = report["sql_queries"]
+    per_article = {
+        "a": sql["graphql_uncached"][LOCALE]["queries"],
+        "b": sql["graphql_cached"][LOCALE]["queries"],
+        "c": sql["rest"][LOCALE]["queries"],
+        "d": sql["floor"]["queries"],
+    }
+    header = (
+        f"{'scenario':<30} {'c':>3} {'req/s':>8} {'art/s':>8} {'p50 ms':>8} "
+        f"{'p95 ms':>8} {'p99 ms':>8} {'SQL/art':>8} {'errors':>7}"
+    )
+    log("")
+    log(header)
+    log("-" * len(header))
+    for c, row in report["results"].items():
+        for key, cell in row.items():
+            lat = cell["latency_ms"]
+            label = report["scenarios"][key]
+            log(
+                f"{key}) {label:<27} {c:>3} {cell['requests_per_s']:>8} "
+                f"{cell['articles_per_s']:>8} {lat['p50']:>8} {lat['p95']:>8} "
+                f"{lat['p99']:>8} {per_article[key]:>8} {cell['errors']:>7}"
+            )
+        log("")
+    log("SQL queries per whole article:")
+    for kind in ("graphql_uncached", "graphql_cached", "rest"):
+        counts = ", ".join(
+            f"{v['causes']} causes: {v['queries']}" for v in sql[kind].values()
+        )
+        log(f"  {kind:<17} {counts}")
+    log("")
+    log("Abusive queries (rejected before any resolver):")
+    for name, r in report["abusive"].items():
+        log(
+            f"  {name:<42} HTTP {r['statuses']}, median "
+            f"{r['latency_ms']['median']} ms, max {r['latency_ms']['max']} ms, "
+            f"SQL {sql['abusive'][name]['queries']}: {r['errors'][0]}"
+        )
+    log("")
+    log("Targets:")
+    for verdict in report["targets"].values():
+        state = "met    " if verdict["met"] else "MISSED "
+        log(f"  {state} {verdict['target']}: {json.dumps(verdict['measured'])}")
+
+
+def versions() -> dict:
+    from importlib.metadata import version
+
+    names = ["django", "wagtail", "wagtail-grapple", "graphene-django", "gunicorn"]
+    return {name: version(name) for name in names}
+
+
+def git_revision() -> str:
+    def git(*args: str) -> str:
+        return subprocess.run(  # noqa: S603
+            ["git", *args]  # noqa: S607, cwd=ROOT, capture_output=True, text=True, check=False
+        ).stdout.strip()
+
+    revision = git("rev-parse", "--short", "HEAD")
+    return revision + ("+uncommitted" if git("status", "--porcelain") else "")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument(
+        "--seconds",
+        default="10,10,30",
+        help="measured seconds per scenario at each concurrency (default 10,10,30)",
+    )
+    parser.add_argument("--concurrency", default="1,4,16")
+    parser.add_argument("--output", default=str(RESULTS))
+    parser.add_argument(
+        "--quiet-timeout",
+        type=float,
+        default=60,
+        help="before each measurement, wait up to this many seconds for other "
+        "processes to leave the CPU (default 60; 0 to not wait)",
+    )
+    args = parser.parse_args()
+    # Stop gunicorn on the way out when told to stop (finally blocks run).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    levels = [int(c) for c in args.concurrency.split(",")]
+    seconds = [float(s) for s in args.seconds.split(",")]
+    if len(seconds) != len(levels):
+        parser.error("give one --seconds value per concurrency level")
+
+    admin_url = os.environ.get(
+        "BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres"
+    )
+    redis_url = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/13")
+    database = os.environ.get("BENCH_DATABASE", "nidation_bench")
+    port = free_port()
+    started = time.monotonic()
+
+    log(f"== database {database}: recreate, migrate, seed")
+    database_url = reset_database(admin_url, database)
+    flush_redis(redis_url)
+    env = server_env(database_url, redis_url, port)
+    WORK.mkdir(parents=True, exist_ok=True)
+    manage(env, "manage.py", "migrate", "--noinput", "-v0")
+    manage(env, "-m", "bench.seed")
+
+    log(f"== gunicorn: {WORKERS} workers on 127.0.0.1:{port}")
+    server = start_server(env, port)
+    try:
+        client = loadgen.Client("127.0.0.1", port)
+        scenarios, info = build_scenarios(client)
+
+        log("== SQL queries per scenario (test client, no timing)")
+        sql = json.loads(
+            subprocess.run(  # noqa: S603
+                [PYTHON, "-m", "bench.sqlcount"],
+                cwd=ROOT,
+                env=env,
+                check=True,
+                capture_output=True,
+                text=True,
+            ).stdout
+        )
+
+        meter = CpuMeter(server.pid)
+        cells: dict = {}
+        for concurrency, duration in zip(levels, seconds, strict=True):
+            cells[concurrency] = {}
+            for key, scenario in scenarios.items():
+                waited = wait_until_quiet(meter, args.quiet_timeout)
+                loadgen.run(client, scenario, concurrency, WARMUP_SECONDS)
+                cell = measure(meter, client, scenario, concurrency, duration)
+                cell["waited_for_quiet_s"] = waited
+                cells[concurrency][key] = cell
+                log(
+                    f"   c={concurrency:<2} {key}) {scenario.label:<28} "
+                    f"{cell['articles_per_s']:>7} articles/s, "
+                    f"p99 {cell['latency_ms']['p99']} ms, {cell['errors']} errors, "
+                    f"CPU cores {json.dumps(cell.get('cpu', {}).get('cpu_cores'))}"
+                )
+
+        log("== abusive queries")
+        wait_until_quiet(meter, args.quiet_timeout)
+        abuse = abusive(client)
+    finally:
+        stop_server(server)
+        flush_redis(redis_url)
+
+    report = {
+        "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "revision": git_revision(),
+        "machine": {
+            "cpus": os.cpu_count(),
+            "processor": platform.processor() or platform.machine(),
+            "python": platform.python_version(),
+            "packages": versions(),
+        },
+        "setup": {
+            "settings": "settings.bench (settings.production + /bench/floor/)",
+            "gunicorn_workers": WORKERS,
+            "worker_boots": worker_boots(),
+            "concurrency": levels,
+            "measured_seconds": dict(zip(levels, seconds, strict=True)),
+            "warmup_seconds": WARMUP_SECONDS,
+            "article": info,
+            "causes_per_locale": SIZES,
+        },
+        "scenarios": {key: s.label for key, s in scenarios.items()},
+        "results": cells,
+        "sql_queries": sql,
+        "abusive": abuse,
+        "targets": evaluate(cells, sql, abuse),
+        "wall_seconds": round(time.monotonic() - started),
+    }
+    print_report(report)
+    output = Path(args.output)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(json.dumps(report, indent=2) + "\n")
+    log(f"\nWritten to {output} ({report['wall_seconds']} s in all).")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
