@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run serve test lint schema check-migrations check-deploy audit bench clean
+.PHONY: install run serve test fuzz lint schema check-migrations check-deploy audit bench clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11) and "Python 3.11 is required (set PYTHON=/path/to/python3.11)")'
@@ -37,6 +37,10 @@ serve: install
 
 test: install
 	$(BIN)/pytest
+
+# Property-based fuzzing of every root field (the regular suite runs fewer).
+fuzz: install
+	FUZZ_EXAMPLES=100 $(BIN)/pytest tests/cms/test_fuzz.py
 
 lint: install
 	$(BIN)/ruff check .

@@ -2,7 +2,7 @@ from django.apps import AppConfig
 
 
 class CmsConfig(AppConfig):
-    """Cross-cutting wiring: the GraphQL endpoint's cache invalidation."""
+    """Cross-cutting wiring for the GraphQL endpoint."""
 
     name = "cms"
     label = "cms"

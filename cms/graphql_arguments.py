@@ -1,5 +1,8 @@
 """Argument policies applied to every field before it resolves.
 
+Every object of this CMS has a whole-number primary key, so an ``ID``
+argument that is not one is a clear input error rather than a database error.
+
 Grapple passes ``order`` straight to ``QuerySet.order_by``, so any ORM path
 (``owner__password``) would sort by it; here each type family may only be
 ordered by an allowlist of fields. Search strings have a maximum length.
@@ -7,10 +10,12 @@ ordered by an allowlist of fields. Search strings have a maximum length.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.conf import settings
-from graphql import GraphQLError, get_named_type, is_abstract_type
+from graphql import GraphQLError, GraphQLID, get_named_type, is_abstract_type
+from wagtail.search.index import class_is_indexed
 
 
 def _family(info: Any) -> str:
@@ -41,11 +46,57 @@ def check_order(info: Any, order: str) -> None:
             )
 
 
+def check_searchable(info: Any) -> None:
+    graphene_type = getattr(get_named_type(info.return_type), "graphene_type", None)
+    model = getattr(getattr(graphene_type, "_meta", None), "model", None)
+    if model is not None and not class_is_indexed(model):
+        raise GraphQLError(
+            f"'searchQuery' is not supported on '{info.field_name}'.",
+            extensions={"code": "BAD_USER_INPUT"},
+        )
+
+
+def id_arguments(info: Any) -> list[str]:
+    """Names of the field's ``ID`` arguments, in Python (snake_case) form."""
+    key = (info.parent_type.name, info.field_name)
+    if key not in _ID_ARGUMENTS:
+        field = info.parent_type.fields.get(info.field_name)  # None: introspection
+        _ID_ARGUMENTS[key] = [
+            argument.out_name or name
+            for name, argument in (field.args.items() if field else ())
+            if get_named_type(argument.type) is GraphQLID
+        ]
+    return _ID_ARGUMENTS[key]
+
+
+HOSTNAME = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252})(?::\d{1,5})?$")
+_ID_ARGUMENTS: dict[tuple[str, str], list[str]] = {}
+
+
 class ArgumentPolicyMiddleware:
     def resolve(self, next_: Any, root: Any, info: Any, **kwargs: Any) -> Any:
+        for name in id_arguments(info):
+            value = kwargs.get(name)
+            if value is not None and not str(value).isdigit():
+                raise GraphQLError(
+                    f"'{name}' must be a whole number, got '{str(value)[:40]}'.",
+                    extensions={"code": "BAD_USER_INPUT"},
+                )
+        for name in ("hostname", "site"):
+            value = kwargs.get(name)
+            if isinstance(value, str) and not HOSTNAME.match(value):
+                raise GraphQLError(
+                    f"'{name}' must be a host name, optionally with ':port'.",
+                    extensions={"code": "BAD_USER_INPUT"},
+                )
         order = kwargs.get("order")
         if isinstance(order, str):
             check_order(info, order)
+        if "search_operator" in kwargs and kwargs["search_operator"] is None:
+            # An explicit null means "the default" (grapple would pass "None").
+            del kwargs["search_operator"]
+        if kwargs.get("search_query"):
+            check_searchable(info)
         limit = settings.GRAPHQL_MAX_SEARCH_LENGTH
         for name in ("search_query", "query"):
             value = kwargs.get(name)

@@ -25,6 +25,7 @@ from wagtail import blocks
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page
 from wagtail.rich_text.rewriters import FIND_A_TAG, extract_attrs
+from wagtail.search.utils import parse_query_string
 
 from content.visibility import visible_pages
 
@@ -202,6 +203,17 @@ class ContentLoader:
     def visible(self, queryset=None, *, locale: Locale | None = None):
         return visible_pages(queryset, locale=locale)
 
+    def searchable(self, visible_queryset):
+        """The same pages, filtered only on what search backends can filter on.
+
+        The visibility rules use fields a search index does not hold (expiry,
+        view restrictions), so they run first and the search sees ids only.
+        """
+        model = visible_queryset.model
+        return model.objects.filter(
+            pk__in=list(visible_queryset.values_list("pk", flat=True))
+        )
+
     def search(
         self, queryset, query: str, *, locale: Locale | None = None, limit: int
     ) -> list[Page]:
@@ -210,11 +222,11 @@ class ContentLoader:
         Search backends filter only on indexed fields, so the visibility rules
         run in the database first and the search is limited to those pages.
         """
-        visible_ids = list(
-            self.visible(queryset, locale=locale).values_list("pk", flat=True)
-        )
         model = queryset.model
-        hits = model.objects.filter(pk__in=visible_ids).search(query)
+        # Parsed into a query object, so quotes and operators in user input are
+        # terms and phrases, never raw syntax for the database's full-text engine.
+        _filters, parsed = parse_query_string(query, "and")
+        hits = self.searchable(self.visible(queryset, locale=locale)).search(parsed)
         ranked = [hit.pk for hit in hits[:limit]]
         by_id = {
             page.pk: page for page in self.fetch(model.objects.filter(pk__in=ranked))

@@ -91,8 +91,10 @@ class PageInterface(GrapplePageInterface):
 
 def _visible_list(info: Any, queryset, page, **kwargs: Any):
     loader = loader_for(info)
-    queryset = loader.visible(queryset).filter(locale_id=page.locale_id).specific()
-    return resolve_queryset(queryset, info, **kwargs)
+    queryset = loader.visible(queryset).filter(locale_id=page.locale_id)
+    if kwargs.get("search_query"):
+        queryset = loader.searchable(queryset)
+    return resolve_queryset(queryset.specific(), info, **kwargs)
 
 
 #: Page model fields graphene-django would expose by default that describe

@@ -18,6 +18,8 @@ from grapple.types.interfaces import get_page_interface
 from grapple.types.pages import get_site_filter
 from grapple.types.structures import PositiveInt, QuerySetList
 from grapple.utils import resolve_queryset
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
 from content import translation_status
@@ -348,8 +350,10 @@ class ContentQuery:
             for name in content_types.split(","):
                 filters |= Q(content_type=_content_type(name))
             queryset = queryset.filter(filters)
-        queryset = loader.visible(queryset, locale=loc).specific()
-        return resolve_queryset(queryset, info, **kwargs)
+        queryset = loader.visible(queryset, locale=loc)
+        if kwargs.get("search_query"):
+            queryset = loader.searchable(queryset)
+        return resolve_queryset(queryset.specific(), info, **kwargs)
 
     def resolve_search(self, info: Any, query: str | None = None, **kwargs: Any):
         """Grapple's root search, limited to visible pages of the default locale."""
@@ -362,6 +366,14 @@ class ContentQuery:
             )
         loader, loc = resolve_locale(info, None)
         return loader.search(Page.objects.all(), query, locale=loc, limit=MAX_LIST_SIZE)
+
+    def resolve_images(self, info: Any, **kwargs: Any):
+        """Grapple's image list (public collections only), with working search."""
+        return _public_media(get_image_model(), info, **kwargs)
+
+    def resolve_documents(self, info: Any, **kwargs: Any):
+        """Grapple's document list (public collections only), with working search."""
+        return _public_media(get_document_model(), info, **kwargs)
 
     def resolve_snippets(self, info: Any, **kwargs: Any):
         """Grapple's snippet list, without drafts."""
@@ -399,6 +411,21 @@ def _with_fallback(loader: ContentLoader, queryset, locale: Locale) -> list[Page
         for page in loader.fetch(queryset, locale=locale)
         if page.translation_key not in known
     ]
+
+
+def _public_media(model, info: Any, **kwargs: Any):
+    queryset = model.objects.filter(collection__view_restrictions__isnull=True)
+    if hasattr(queryset, "prefetch_renditions"):
+        queryset = queryset.prefetch_renditions()
+    if kwargs.get("search_query"):
+        # Search backends filter only on indexed fields: apply the collection
+        # rules first and hand the search the matching ids.
+        if (collection := kwargs.pop("collection", None)) is not None:
+            queryset = queryset.filter(collection_id=collection)
+        queryset = model.objects.filter(
+            pk__in=list(queryset.values_list("pk", flat=True))
+        )
+    return resolve_queryset(queryset, info, **kwargs)
 
 
 class _NoPage:
