@@ -12,6 +12,8 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # The draft preview page used until a frontend is configured.
+    path("preview/", include("content.urls")),
     path(
         "graphql/",
         csrf_exempt(GraphQLView.as_view(graphiql=settings.GRAPHQL_GRAPHIQL)),

@@ -4,15 +4,19 @@ Child names of ``BodyBlock`` are the API's ``blockType`` strings: renaming one
 is a breaking change for frontends and needs a data migration.
 """
 
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from grapple.helpers import register_streamfield_block
 from grapple.models import (
     GraphQLCollection,
     GraphQLImage,
+    GraphQLInt,
     GraphQLPage,
     GraphQLRichText,
     GraphQLString,
 )
 from wagtail import blocks
+from wagtail.blocks import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 
 from content.loading import current_loader
@@ -220,6 +224,80 @@ class PageLinkBlock(blocks.StructBlock):
         preview_value = {"link_text": "Read about thin endometrium"}
 
 
+DOI_VALIDATOR = RegexValidator(
+    r"^10\.\d{4,9}/\S+$",
+    "Enter a DOI such as 10.1000/xyz123 (without https://doi.org/).",
+)
+PUBMED_ID_VALIDATOR = RegexValidator(
+    r"^[1-9]\d{0,8}$", "Enter a PubMed ID: digits only, such as 31415926."
+)
+
+
+class ReferenceStructValue(blocks.StructValue):
+    def doi_url(self) -> str | None:
+        return f"https://doi.org/{self['doi']}" if self.get("doi") else None
+
+    def pubmed_url(self) -> str | None:
+        pmid = self.get("pubmed_id")
+        return f"https://pubmed.ncbi.nlm.nih.gov/{pmid}/" if pmid else None
+
+
+@register_streamfield_block
+class ReferenceBlock(blocks.StructBlock):
+    """A source the page relies on, listed and numbered under the article."""
+
+    authors = blocks.CharBlock(
+        max_length=300, help_text="As cited, e.g. 'Example A, Sample B, et al.'"
+    )
+    title = blocks.CharBlock(max_length=300)
+    publisher = blocks.CharBlock(
+        max_length=200, label="Journal or publisher", required=False
+    )
+    year = blocks.IntegerBlock(min_value=1800, max_value=2100, required=False)
+    doi = blocks.CharBlock(
+        max_length=200, required=False, label="DOI", validators=[DOI_VALIDATOR]
+    )
+    pubmed_id = blocks.CharBlock(
+        max_length=9,
+        required=False,
+        label="PubMed ID",
+        validators=[PUBMED_ID_VALIDATOR],
+    )
+    url = blocks.URLBlock(required=False, label="URL")
+
+    graphql_fields = [
+        GraphQLString("authors", required=True),
+        GraphQLString("title", required=True),
+        GraphQLString("publisher"),
+        GraphQLInt("year"),
+        GraphQLString("doi"),
+        GraphQLString("pubmed_id"),
+        GraphQLString("url"),
+    ]
+
+    class Meta:
+        icon = "doc-full"
+        value_class = ReferenceStructValue
+        description = "A cited source: authors, title, journal, year, DOI or PubMed ID."
+        preview_value = {
+            "authors": "Example A, Sample B",
+            "title": "A study used as an example",
+            "publisher": "Journal of Examples",
+            "year": 2020,
+            "doi": "10.1000/example.1",
+        }
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value.get("doi") and not value.get("pubmed_id"):
+            raise StructBlockValidationError(
+                block_errors={
+                    "doi": ValidationError("Give a DOI, a PubMed ID or both."),
+                }
+            )
+        return value
+
+
 class BodyBlock(blocks.StreamBlock):
     """The body of every article page: prose plus structured, typed blocks."""
 
@@ -237,6 +315,7 @@ class BodyBlock(blocks.StreamBlock):
     image = ImageBlock()
     faq = FAQBlock()
     page_link = PageLinkBlock()
+    reference = ReferenceBlock()
 
     class Meta:
         block_counts = {}

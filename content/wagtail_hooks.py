@@ -37,3 +37,14 @@ def register_page_link_handler(features) -> None:
 @hooks.register("graphql_request_scope")
 def content_request_scope(request):
     return request_scope(request)
+
+
+@hooks.register("register_log_actions")
+def register_review_log_actions(actions) -> None:
+    from content.review import OVERRIDE_ACTION
+
+    actions.register_action(
+        OVERRIDE_ACTION,
+        "Override overdue medical review",
+        "Published although the medical review was overdue",
+    )

@@ -109,6 +109,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "content.middleware.ReviewOverdueMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -307,6 +308,21 @@ GRAPPLE = {
 WAGTAIL_HEADLESS_PREVIEW = {
     "CLIENT_URLS": {"default": os.environ.get("PREVIEW_CLIENT_URL", "")},
 }
+# The frontend's preview URL per content language ("de=https://...,fr=...");
+# PREVIEW_CLIENT_URL serves the others. Without any, the project's own preview
+# page (/preview/) shows the draft.
+PREVIEW_CLIENT_URLS = {
+    "default": os.environ.get("PREVIEW_CLIENT_URL", ""),
+    **dict(
+        item.split("=", 1)
+        for item in env_list("PREVIEW_CLIENT_URLS_BY_LOCALE")
+        if "=" in item
+    ),
+}
+# Seconds a preview link works after the editor clicked Preview.
+PREVIEW_TOKEN_MAX_AGE = int(os.environ.get("PREVIEW_TOKEN_MAX_AGE", "3600"))
+# Approving the medical review publishes, unless the review date has passed.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "content.review.publish_reviewed_workflow_state"
 
 LOGGING = {
     "version": 1,

@@ -15,6 +15,7 @@ from typing import Any
 from django.db.models import QuerySet
 from wagtail.models import Page
 
+from content.graphql.preview import is_preview, mark_private
 from content.loading import loader_for
 
 
@@ -24,6 +25,9 @@ class PageVisibilityMiddleware:
             loader_for(info).start_root_field()
         result = next_(root, info, **kwargs)
         if isinstance(result, Page):
+            if is_preview(info, result):
+                return result
+            keep_expiry_exact(info, [result])
             return result if loader_for(info).is_visible([result]) else None
         if isinstance(result, QuerySet) and issubclass(result.model, Page):
             result = list(result)
@@ -32,6 +36,7 @@ class PageVisibilityMiddleware:
         ):
             loader = loader_for(info)
             pages = [item for item in result if isinstance(item, Page)]
+            keep_expiry_exact(info, pages)
             allowed = loader.visible_ids(pages)
             return [
                 item
@@ -39,6 +44,17 @@ class PageVisibilityMiddleware:
                 if not isinstance(item, Page) or item.pk in allowed
             ]
         return result
+
+
+def keep_expiry_exact(info: Any, pages: list[Page]) -> None:
+    """Keep responses that show a page with an expiry date out of caches.
+
+    Shared caches are emptied when content changes, but a page reaching its
+    ``expire_at`` is no change until ``publish_scheduled`` runs; such a
+    response must not outlive the page's expiry.
+    """
+    if any(getattr(page, "expire_at", None) is not None for page in pages):
+        mark_private(info)
 
 
 def redirect_target_url(redirect: Any, info: Any, **kwargs: Any) -> str | None:

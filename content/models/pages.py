@@ -4,21 +4,86 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.db import models
+from django.shortcuts import render
+from django.utils.http import urlencode
 from grapple.models import GraphQLRichText, GraphQLString
 from modelcluster.fields import ParentalKey
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail_headless_preview.models import HeadlessPreviewMixin
 from wagtail_localize.fields import SynchronizedField
 
 from content.blocks import PROSE_FEATURES, BodyBlock
+from content.graphql import editorial
+from content.graphql.editorial import article_graphql_fields
 from content.graphql.fields import page_field, page_list, stream_field
 from content.loading import loader_for
+from content.preview import client_url, store_preview
+from content.review import (
+    OVERDUE_MESSAGE,
+    is_medical_reviewer,
+    is_overdue,
+    record_override,
+)
 
 
-class ArticlePage(Page):
+class ArticlePageForm(WagtailAdminPageForm):
+    """The edit form of article pages: applies the review-date rule.
+
+    Publishing (or approving the medical review, which publishes) a page whose
+    next review date has passed is refused with an error on that date, unless
+    a medical reviewer ticks the override, which is written to the history.
+    """
+
+    override_overdue_review = forms.BooleanField(
+        required=False,
+        label="Publish although the review is overdue",
+        help_text="Medical reviewers only. Recorded in the page history.",
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not is_medical_reviewer(self.for_user):
+            self.fields["override_overdue_review"].disabled = True
+        if not self.is_bound and "public_change_note" in self.fields:
+            # A change note describes one publication: start each edit empty.
+            self.initial["public_change_note"] = ""
+
+    def is_publishing(self) -> bool:
+        data = self.data
+        return bool(data.get("action-publish")) or (
+            bool(data.get("action-workflow-action"))
+            and data.get("workflow-action-name") == "approve"
+        )
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        due = cleaned.get("next_review_due")
+        self.review_override = False
+        if self.is_publishing() and is_overdue(due):
+            if cleaned.get("override_overdue_review") and is_medical_reviewer(
+                self.for_user
+            ):
+                self.review_override = True
+            else:
+                self.add_error(
+                    "next_review_due", OVERDUE_MESSAGE.format(date=due.isoformat())
+                )
+        return cleaned
+
+    def save(self, commit: bool = True) -> Page:
+        page = super().save(commit=commit)
+        if getattr(self, "review_override", False) and page.pk:
+            record_override(page, self.for_user)
+        return page
+
+
+class ArticlePage(HeadlessPreviewMixin, Page):
     """Behaviour shared by every page of the article tree.
 
     The slug is the page's identifier in the API (``cause(slug:)``,
@@ -27,11 +92,76 @@ class ArticlePage(Page):
     """
 
     body = StreamField(BodyBlock(), blank=True, use_json_field=True)
+    # The medical review: publishing after next_review_due needs a medical
+    # reviewer's override (content.review).
+    reviewed_by = models.CharField(
+        max_length=120, blank=True, help_text="Name of the medical reviewer."
+    )
+    reviewer_credentials = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text="Qualifications shown to readers, e.g. 'MD, reproductive medicine'.",
+    )
+    last_reviewed = models.DateField(null=True, blank=True)
+    next_review_due = models.DateField(
+        null=True,
+        blank=True,
+        help_text="After this date the page cannot be published until reviewed.",
+    )
+    public_change_note = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text="What changed, in one sentence readers may see in the page "
+        "history. Write it when you publish; it is not carried over.",
+    )
+
+    settings_panels = Page.settings_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("reviewed_by"),
+                FieldPanel("reviewer_credentials"),
+                FieldPanel("last_reviewed"),
+                FieldPanel("next_review_due"),
+                FieldPanel("override_overdue_review"),
+            ],
+            heading="Medical review",
+        ),
+        FieldPanel("public_change_note"),
+    ]
+
+    base_form_class = ArticlePageForm
 
     override_translatable_fields = [SynchronizedField("slug", overridable=False)]
 
     class Meta:
         abstract = True
+
+    def serve_preview(self, request: Any, preview_mode: str) -> Any:
+        """Show the unsaved draft in the frontend, through an expiring token."""
+        token = store_preview(self)
+        query = urlencode(
+            {
+                "content_type": self.get_content_type_str(),
+                "token": token,
+                "locale": self.locale.language_code,
+            }
+        )
+        response = render(
+            request,
+            "wagtail_headless_preview/preview.html",
+            {"preview_url": f"{client_url(self, request)}?{query}"},
+        )
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+    def graphql_medical_review(self, info: Any, **kwargs: Any) -> Any:
+        return editorial.medical_review(self)
+
+    def graphql_references(self, info: Any, **kwargs: Any) -> list:
+        return editorial.references(self)
+
+    def graphql_history(self, info: Any, **kwargs: Any) -> list:
+        return editorial.history(loader_for(info), self)
 
 
 class CauseIndexPage(ArticlePage):
@@ -83,6 +213,7 @@ class CauseIndexPage(ArticlePage):
             source="graphql_categories",
             description="The cause categories, in the editors' tree order.",
         ),
+        *article_graphql_fields(),
     ]
 
     parent_page_types = ["wagtailcore.Page"]
@@ -124,6 +255,7 @@ class CauseCategoryPage(ArticlePage):
             source="graphql_index",
             description="The article hub this category belongs to.",
         ),
+        *article_graphql_fields(),
     ]
 
     parent_page_types = ["content.CauseIndexPage"]
@@ -181,6 +313,7 @@ class CausePage(ArticlePage):
             source="graphql_related_causes",
             description="Live related causes in the same language, in editor order.",
         ),
+        *article_graphql_fields(),
     ]
 
     parent_page_types = ["content.CauseCategoryPage"]
