@@ -23,6 +23,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
 from content import translation_status
+from content.graphql.preview import resolve_preview
 from content.graphql.translation import TranslationReport
 from content.loading import ContentLoader, UnknownLocaleError, loader_for
 from content.models import CauseCategoryPage, CauseIndexPage, CausePage, SiteChrome
@@ -156,7 +157,11 @@ class ContentQuery:
         id=graphene.ID(),
         slug=graphene.String(),
         url_path=graphene.String(),
-        token=graphene.String(description="Preview token; see pagePreview."),
+        token=graphene.String(
+            description="Preview token from the admin's Preview button: serves "
+            "that draft until the token expires. With a token, locale (when "
+            "given) must be the token's locale."
+        ),
         content_type=graphene.String(),
         in_site=graphene.Boolean(default_value=False),
         site=graphene.String(),
@@ -305,9 +310,9 @@ class ContentQuery:
     def resolve_page(self, info: Any, locale: str | None = None, **kwargs: Any):
         loader, loc = resolve_locale(info, locale)
         loader.serve(loc, fallback=False)
-        if kwargs.get("token"):
-            # Drafts are only ever served through the preview query.
-            return None
+        if (token := kwargs.get("token")) is not None:
+            # Drafts are only ever served through a preview token.
+            return resolve_preview(info, token, locale)
         queryset = Page.objects.all()
         site = get_site_filter(info, **kwargs)
         if site is not None:
