@@ -22,6 +22,7 @@ run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo_content
 	$(BIN)/python manage.py ensure_admin
+	$(BIN)/python manage.py setup_translators
 	@echo ""
 	@echo "  Admin:   http://$(HOST):$(PORT)/admin/"
 	@echo "  GraphQL: http://$(HOST):$(PORT)/graphql/"

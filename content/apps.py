@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, post_save
 
 
 class ContentConfig(AppConfig):
@@ -21,4 +21,7 @@ class ContentConfig(AppConfig):
         make_positive_int_strict()
         hide_internal_page_fields()
         gate_redirect_targets()
+        from content.translators import grant_new_target_tree
+
         post_migrate.connect(sync_content_locales, sender=self)
+        post_save.connect(grant_new_target_tree, dispatch_uid="translators_tree")

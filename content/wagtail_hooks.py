@@ -1,6 +1,9 @@
 """Admin registration and the content app's contributions to the API."""
 
+from django.core.exceptions import PermissionDenied
+from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -8,6 +11,8 @@ from content.graphql.queries import ContentQuery
 from content.loading import request_scope
 from content.models import SiteChrome
 from content.rich_text import VisiblePageLinkHandler
+from content.translation_admin import download_po, may_translate, status_view, upload_po
+from content.translators import refuses_source_edit
 
 
 class SiteChromeViewSet(SnippetViewSet):
@@ -48,3 +53,56 @@ def register_review_log_actions(actions) -> None:
         "Override overdue medical review",
         "Published although the medical review was overdue",
     )
+
+
+# Translators ----------------------------------------------------------------
+
+
+@hooks.register("register_admin_urls", order=-1)
+def register_translation_urls():
+    # Registered before wagtail-localize's, so these views answer its PO
+    # download and upload URLs (which its editor links to).
+    return [
+        path(
+            "localize/translate/<int:translation_id>/pofile/download/",
+            download_po,
+            name="translation_po_download",
+        ),
+        path(
+            "localize/translate/<int:translation_id>/pofile/upload/",
+            upload_po,
+            name="translation_po_upload",
+        ),
+        path("translation-status/", status_view, name="translation_status"),
+    ]
+
+
+class TranslationStatusMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_translate(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_translation_status_menu_item():
+    return TranslationStatusMenuItem(
+        "Translation status",
+        reverse("translation_status"),
+        icon_name="wagtail-localize-language",
+        order=350,
+    )
+
+
+def refuse_source_snippet_edits(request, instance):
+    instances = instance if isinstance(instance, list) else [instance]
+    if any(refuses_source_edit(request.user, obj) for obj in instances):
+        raise PermissionDenied
+
+
+# Before wagtail-localize's own hooks, which would open its translation editor.
+for hook_name in (
+    "before_edit_snippet",
+    "before_delete_snippet",
+    "before_publish",
+    "before_unpublish",
+):
+    hooks.register(hook_name, refuse_source_snippet_edits, order=-1)
