@@ -46,6 +46,20 @@ def check_order(info: Any, order: str) -> None:
             )
 
 
+def check_rendition(kwargs: dict) -> None:
+    """Only allowlisted renditions, so nobody can fill the disk with new sizes.
+
+    Grapple checks the same list but reports a refusal as a server error.
+    """
+    spec = "|".join(f"{k}-{v}" for k, v in kwargs.items() if k != "preserve_svg")
+    allowed = settings.GRAPPLE.get("ALLOWED_IMAGE_FILTERS")
+    if allowed is not None and spec not in allowed:
+        raise GraphQLError(
+            f"Rendition '{spec}' is not allowed. Allowed: {', '.join(allowed)}.",
+            extensions={"code": "BAD_USER_INPUT"},
+        )
+
+
 def check_searchable(info: Any) -> None:
     graphene_type = getattr(get_named_type(info.return_type), "graphene_type", None)
     model = getattr(getattr(graphene_type, "_meta", None), "model", None)
@@ -89,6 +103,8 @@ class ArgumentPolicyMiddleware:
                     f"'{name}' must be a host name, optionally with ':port'.",
                     extensions={"code": "BAD_USER_INPUT"},
                 )
+        if info.field_name == "rendition":
+            check_rendition(kwargs)
         order = kwargs.get("order")
         if isinstance(order, str):
             check_order(info, order)

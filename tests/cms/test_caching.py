@@ -135,3 +135,34 @@ def test_rate_limit_applies_to_uncached_queries_only(demo_article, client, setti
         "Rate limit exceeded: try again later."
     )
     assert queries == 0
+
+
+def test_publish_purges_the_cdn_when_one_is_configured(
+    demo_article, client, settings, monkeypatch
+):
+    from wagtail.contrib.frontend_cache.backends import http
+
+    purged = []
+    monkeypatch.setattr(http, "urlopen", lambda request: purged.append(request))
+    settings.WAGTAILFRONTENDCACHE = {
+        "cdn": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": "http://cdn.example.org",
+        }
+    }
+    settings.GRAPHQL_CDN_PURGE_URL = "https://api.example.org/graphql/"
+    page = CausePage.objects.get(slug="hydrosalpinx")
+    page.save_revision().publish()
+    assert any(
+        request.get_method() == "PURGE" and "/graphql/" in request.full_url
+        for request in purged
+    )
+
+
+def test_no_cdn_purge_without_configuration(demo_article, monkeypatch):
+    from wagtail.contrib.frontend_cache.backends import http
+
+    purged = []
+    monkeypatch.setattr(http, "urlopen", lambda request: purged.append(request))
+    CausePage.objects.get(slug="hydrosalpinx").save_revision().publish()
+    assert purged == []

@@ -177,3 +177,17 @@ def test_request_id_from_the_client_is_kept_when_well_formed(db, client):
     assert response["X-Request-ID"] == "edge-1234abcd"
     response, _, _ = post(client, "{ locales { code } }", HTTP_X_REQUEST_ID="<bad>")
     assert response["X-Request-ID"] != "<bad>"
+
+
+def test_only_allowlisted_image_renditions_are_made(db, client):
+    from wagtail.images.models import Image, Rendition
+    from wagtail.images.tests.utils import get_test_image_file
+
+    Image.objects.create(title="Diagram", file=get_test_image_file(size=(900, 600)))
+    response, body, _ = post(client, "{ images { rendition(width: 400) { width } } }")
+    assert body["data"]["images"] == [{"rendition": {"width": 400}}]
+    response, body, _ = post(client, "{ images { rendition(width: 123) { width } } }")
+    (error,) = body["errors"]
+    assert error["message"].startswith("Rendition 'width-123' is not allowed.")
+    assert error["extensions"]["code"] == "BAD_USER_INPUT"
+    assert not Rendition.objects.filter(filter_spec="width-123").exists()

@@ -41,3 +41,27 @@ def test_production_starts_with_its_secrets():
         DATABASE_URL="postgres://postgres@127.0.0.1:5432/postgres",
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_production_turns_off_graphiql_introspection_and_suggestions():
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup(); from django.conf import settings as s; "
+            "print(s.GRAPHQL_GRAPHIQL, s.GRAPHQL_INTROSPECTION, s.GRAPHQL_SUGGESTIONS)",
+        ],
+        cwd=ROOT,
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "settings.production",
+            "SECRET_KEY": "x" * 60,
+            "ALLOWED_HOSTS": "cms.example.org",
+            "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/postgres",
+            "GRAPHQL_INTROSPECTION": "true",
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.stdout.split() == ["False", "False", "False"], result.stderr
