@@ -31,10 +31,28 @@ def under_view_restriction() -> Exists:
     )
 
 
+def under_hidden_ancestor() -> Exists:
+    """True for pages below an unpublished or expired page (root excluded).
+
+    A cause whose category is withdrawn is withdrawn with it: the API never
+    serves a page whose parent it would refuse, so ``category`` and ``index``
+    can stay non-null.
+    """
+    ancestor_path = F("path")
+    return Exists(
+        Page.objects.filter(depth__gt=1)
+        .filter(Q(live=False) | Q(expire_at__lte=timezone.now()))
+        .annotate(outer_prefix=Substr(OuterRef("path"), 1, Length(ancestor_path)))
+        .filter(outer_prefix=ancestor_path)
+        .exclude(path=OuterRef("path"))
+    )
+
+
 def visible_pages(
     queryset: QuerySet | None = None, *, locale: Locale | None = None
 ) -> QuerySet:
-    """Live, public (no view restriction, inherited ones included), not expired.
+    """Live, public (no view restriction, inherited ones included), not expired,
+    and not below an unpublished or expired page.
 
     ``locale`` narrows the result to one content language. The root page is
     never returned.
@@ -45,6 +63,7 @@ def visible_pages(
         .filter(depth__gt=1)
         .filter(not_expired_q())
         .exclude(under_view_restriction())
+        .exclude(under_hidden_ancestor())
     )
     if locale is not None:
         qs = qs.filter(locale=locale)

@@ -219,8 +219,21 @@ def test_grapple_site_and_redirect_fields_do_not_leak(uterine, graphql):
     hub = Site.objects.get(is_default_site=True).root_page.specific
     hub.unpublish()
     result = graphql("{ sites(limit: 1) { pages(limit: 100) { title } } }")
-    titles = [page["title"] for page in result.data["sites"][0]["pages"]]
-    assert hub.title not in titles and len(titles) == 15
+    # Withdrawing the hub withdraws the whole article below it.
+    assert result.data["sites"][0]["pages"] == []
     # rootPage is non-null in grapple's schema: withholding it is an error.
     result = graphql("{ sites { rootPage { title } } }")
     assert hub.title not in json.dumps(result.json)
+
+
+def test_unpublishing_a_category_withdraws_its_causes(demo_article, graphql):
+    CauseCategoryPage.objects.get(slug="systemic").unpublish()
+    result = graphql(
+        '{ causes(limit: 100) { slug } cause(slug: "thyroid-problems") { title } '
+        "pages(limit: 100) { slug } }"
+    )
+    assert not result.errors, result.errors
+    text = json.dumps(result.data)
+    assert "thyroid-problems" not in text and "systemic" not in text
+    assert result.data["cause"] is None
+    assert len(result.data["causes"]) == 8
