@@ -1,0 +1,67 @@
+"""Prints the README's benchmark tables from a results file.
+
+python -m bench.report [bench/results/latest.json]
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from bench.run import RESULTS
+
+
+def markdown(report: dict) -> str:
+    sql = report["sql_queries"]
+    locale = "en"
+    per_article = {
+        "a": sql["graphql_uncached"][locale]["queries"],
+        "b": sql["graphql_cached"][locale]["queries"],
+        "c": sql["rest"][locale]["queries"],
+        "d": sql["floor"]["queries"],
+    }
+    lines = [
+        "| scenario | c | articles/s | req/s | p50 ms | p95 ms | p99 ms "
+        "| SQL/article | errors | server CPU ms/article | other CPU (cores) |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+    ]
+    for c, row in report["results"].items():
+        for key, cell in row.items():
+            lat = cell["latency_ms"]
+            other = cell.get("cpu", {}).get("cpu_cores", {}).get("other", "")
+            lines.append(
+                f"| {key}) {report['scenarios'][key]} | {c} "
+                f"| {cell['articles_per_s']} | {cell['requests_per_s']} "
+                f"| {lat['p50']} | {lat['p95']} | {lat['p99']} "
+                f"| {per_article[key]} | {cell['errors']} "
+                f"| {cell.get('server_cpu_ms_per_article', '')} | {other} |"
+            )
+    lines += ["", "| target | measured | met |", "|---|---|---|"]
+    for key, verdict in report["targets"].items():
+        if key == "disturbed":
+            continue
+        measured = json.dumps(verdict["measured"]).replace("|", "/")
+        lines.append(
+            f"| {verdict['target']} | `{measured}` "
+            f"| {'yes' if verdict['met'] else '**no**'} |"
+        )
+    lines += ["", "| abusive query | HTTP | median ms | max ms | SQL | error |"]
+    lines.append("|---|--:|--:|--:|--:|---|")
+    for name, result in report["abusive"].items():
+        lines.append(
+            f"| {name} | {', '.join(map(str, result['statuses']))} "
+            f"| {result['latency_ms']['median']} | {result['latency_ms']['max']} "
+            f"| {sql['abusive'][name]['queries']} | {result['errors'][0]} |"
+        )
+    return "\n".join(lines)
+
+
+def main() -> int:
+    path = Path(sys.argv[1]) if len(sys.argv) > 1 else RESULTS
+    print(markdown(json.loads(path.read_text())))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
