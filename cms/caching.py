@@ -1,6 +1,6 @@
 """Response caching and rate limiting for anonymous GraphQL queries.
 
-Responses live in Django's cache (Redis when ``REDIS_URL`` is set). Each key
+Responses live in Django's cache (Redis when ``REDIS_URL`` is set). Each entry
 carries a *generation* number; publishing, unpublishing, moving or deleting a
 page, and any change to snippets, settings, translations, locales, sites,
 redirects, view restrictions, images or documents bumps the generation, so the
@@ -62,6 +62,32 @@ def is_cacheable(request: HttpRequest) -> bool:
     return not (user is not None and user.is_authenticated)
 
 
+def lookup(key: str) -> tuple[int, tuple[str, int] | None]:
+    """The current generation and the entry for ``key`` if it belongs to it.
+
+    One round trip to the cache for both.
+    """
+    values = cache.get_many([GENERATION_KEY, key])
+    current = values.get(GENERATION_KEY)
+    if current is None:
+        current = generation()
+    entry = values.get(key)
+    if entry is not None and entry[0] == current:
+        return current, (entry[1], entry[2])
+    return current, None
+
+
+def store(key: str, seen_generation: int, result: str, status: int) -> None:
+    """Keep a response, tagged with the generation it was computed in.
+
+    A publish during the request moves the generation on, so an answer
+    computed from the older content is never served afterwards.
+    """
+    cache.set(
+        key, (seen_generation, result, status), timeout=settings.GRAPHQL_CACHE_SECONDS
+    )
+
+
 def cache_key(
     request: HttpRequest, query: str, variables: Any, operation_name: str | None
 ) -> str:
@@ -72,7 +98,7 @@ def cache_key(
         separators=(",", ":"),
     )
     digest = hashlib.sha256(material.encode()).hexdigest()
-    return f"graphql:response:{generation()}:{digest}"
+    return f"graphql:response:{digest}"
 
 
 def client_ip(request: HttpRequest) -> str:

@@ -4,22 +4,22 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import logging
 import re
 import uuid
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
-from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.http import HttpRequest, HttpResponse, HttpResponseNotModified, QueryDict
 from graphene_django.views import GraphQLView as BaseGraphQLView
 from graphene_django.views import HttpError
 from graphql import ExecutionResult, GraphQLError, OperationType, execute, parse
 from graphql.utilities import get_operation_ast
-from graphql.validation import validate
+from graphql.validation import specified_rules, validate
 
-from cms.caching import cache_key, is_cacheable, rate_limited
-from cms.graphql_limits import validation_rules
+from cms.caching import cache_key, is_cacheable, lookup, rate_limited, store
+from cms.graphql_limits import limit_rules
 
 logger = logging.getLogger("cms.graphql")
 
@@ -54,6 +54,9 @@ class GraphQLView(BaseGraphQLView):
         too_large = self.check_size(request)
         if too_large is not None:
             return too_large
+        hit = self.cached_response(request)
+        if hit is not None:
+            return hit
         with contextlib.ExitStack() as stack:
             for scope in hooks.get_hooks("graphql_request_scope"):
                 stack.enter_context(scope(request))
@@ -66,6 +69,43 @@ class GraphQLView(BaseGraphQLView):
             response.cookies.pop(settings.CSRF_COOKIE_NAME, None)
             response = self.add_cache_headers(request, response)
         return response
+
+    def cached_response(self, request: HttpRequest) -> HttpResponse | None:
+        """Answer a cache hit before any GraphQL (or CSRF) machinery runs.
+
+        On a miss, the key and the generation read here are kept on the
+        request for ``get_response`` to store the fresh answer under.
+        """
+        if request.method not in ("GET", "POST") or not is_cacheable(request):
+            return None
+        if self.graphiql and self.request_wants_html(request):
+            return None
+        try:
+            if request.method == "GET":
+                data = request.GET
+            elif self.get_content_type(request) == "application/json":
+                data = json.loads(request.body)
+            else:
+                return None
+            if not isinstance(data, dict | QueryDict):
+                return None
+            query, variables, operation_name, _id = self.get_graphql_params(
+                request, data
+            )
+        except (HttpError, ValueError):
+            return None  # the full path answers with the proper error
+        if not query:
+            return None
+        key = cache_key(request, query, variables, operation_name)
+        seen_generation, entry = lookup(key)
+        request.graphql_cache_lookup = (key, seen_generation)
+        if entry is None:
+            return None
+        result, status = entry
+        request.graphql_cache = "HIT"
+        response = HttpResponse(result, status=status, content_type="application/json")
+        response["X-Request-ID"] = request.request_id
+        return self.add_cache_headers(request, response)
 
     def add_cache_headers(
         self, request: HttpRequest, response: HttpResponse
@@ -154,7 +194,9 @@ class GraphQLView(BaseGraphQLView):
         operation = get_operation_ast(document, operation_name)
         if operation is not None and operation.operation != OperationType.QUERY:
             raise bad_request("Only queries are supported: this API is read-only.")
-        errors = validate(schema, document, validation_rules())
+        errors = validate(schema, document, limit_rules()) or validate(
+            schema, document, specified_rules
+        )
         if errors:
             return ExecutionResult(data=None, errors=errors)
         try:
@@ -176,13 +218,14 @@ class GraphQLView(BaseGraphQLView):
         if show_graphiql:
             return super().get_response(request, data, show_graphiql)
         query, variables, operation_name, _id = self.get_graphql_params(request, data)
-        key = None
-        if query and is_cacheable(request):
+        cache_lookup = getattr(request, "graphql_cache_lookup", None)
+        if cache_lookup is None and query and is_cacheable(request):
             key = cache_key(request, query, variables, operation_name)
-            hit = cache.get(key)
-            if hit is not None:
+            seen_generation, entry = lookup(key)
+            if entry is not None:
                 request.graphql_cache = "HIT"
-                return hit
+                return entry
+            cache_lookup = (key, seen_generation)
         wait = rate_limited(request)
         if wait is not None:
             response = HttpResponse(status=429)
@@ -190,14 +233,15 @@ class GraphQLView(BaseGraphQLView):
             raise HttpError(response, "Rate limit exceeded: try again later.")
         result, status = super().get_response(request, data, show_graphiql)
         storable = (
-            key is not None
+            cache_lookup is not None
             and status == 200
             and result
             and not result.startswith('{"errors"')
             and not getattr(request, "graphql_private", False)
         )
         if storable:
-            cache.set(key, (result, status), timeout=settings.GRAPHQL_CACHE_SECONDS)
+            key, seen_generation = cache_lookup
+            store(key, seen_generation, result, status)
             request.graphql_cache = "MISS"
         return result, status
 

@@ -230,6 +230,9 @@ GRAPHQL_LIST_BOUNDS = {
     "*.body": 1,
     "*.blocks": 1,
     "*.items": 1,
+    # Lists of plain records read with their page (one query for all pages).
+    "*.history": 1,
+    "*.references": 1,
 }
 # One translation status per content language.
 GRAPHQL_LIST_BOUNDS["*.translationStatus"] = len(CONTENT_LANGUAGE_CODES)

@@ -127,8 +127,9 @@ def test_fallback_serves_the_source_page_and_says_so(
     ]
     uterine = hub["categories"][1]
     assert uterine["servedLocale"] == "en" and uterine["isFallback"] is True
-    # Its German causes are still live: they are served in German.
-    assert {c["servedLocale"] for c in uterine["causes"]} == {"de"}
+    # Its German causes are withdrawn with it: they fall back to English too.
+    assert {c["servedLocale"] for c in uterine["causes"]} == {"en"}
+    assert {c["isFallback"] for c in uterine["causes"]} == {True}
     assert {c["category"]["servedLocale"] for c in uterine["causes"]} == {"en"}
     link = next(
         b["page"]
