@@ -58,12 +58,14 @@ def purge_cdn() -> None:
 def is_cacheable(request: HttpRequest) -> bool:
     if settings.GRAPHQL_CACHE_SECONDS <= 0:
         return False
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return True  # no session, so certainly anonymous: skip loading the user
     user = getattr(request, "user", None)
     return not (user is not None and user.is_authenticated)
 
 
-def lookup(key: str) -> tuple[int, tuple[str, int] | None]:
-    """The current generation and the entry for ``key`` if it belongs to it.
+def lookup(key: str) -> tuple[int, tuple[str, int, str] | None]:
+    """The current generation and ``(result, status, etag)`` if still current.
 
     One round trip to the cache for both.
     """
@@ -72,9 +74,15 @@ def lookup(key: str) -> tuple[int, tuple[str, int] | None]:
     if current is None:
         current = generation()
     entry = values.get(key)
-    if entry is not None and entry[0] == current:
-        return current, (entry[1], entry[2])
+    if entry is not None and len(entry) == 4 and entry[0] == current:
+        return current, tuple(entry[1:])
     return current, None
+
+
+def etag_for(content: bytes | str) -> str:
+    if isinstance(content, str):
+        content = content.encode()
+    return f'"{hashlib.sha256(content).hexdigest()[:32]}"'
 
 
 def store(key: str, seen_generation: int, result: str, status: int) -> None:
@@ -84,7 +92,9 @@ def store(key: str, seen_generation: int, result: str, status: int) -> None:
     computed from the older content is never served afterwards.
     """
     cache.set(
-        key, (seen_generation, result, status), timeout=settings.GRAPHQL_CACHE_SECONDS
+        key,
+        (seen_generation, result, status, etag_for(result)),
+        timeout=settings.GRAPHQL_CACHE_SECONDS,
     )
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import logging
 import re
@@ -18,7 +17,14 @@ from graphql import ExecutionResult, GraphQLError, OperationType, execute, parse
 from graphql.utilities import get_operation_ast
 from graphql.validation import specified_rules, validate
 
-from cms.caching import cache_key, is_cacheable, lookup, rate_limited, store
+from cms.caching import (
+    cache_key,
+    etag_for,
+    is_cacheable,
+    lookup,
+    rate_limited,
+    store,
+)
 from cms.graphql_limits import limit_rules
 
 logger = logging.getLogger("cms.graphql")
@@ -101,7 +107,7 @@ class GraphQLView(BaseGraphQLView):
         request.graphql_cache_lookup = (key, seen_generation)
         if entry is None:
             return None
-        result, status = entry
+        result, status, request.graphql_etag = entry
         request.graphql_cache = "HIT"
         response = HttpResponse(result, status=status, content_type="application/json")
         response["X-Request-ID"] = request.request_id
@@ -121,7 +127,7 @@ class GraphQLView(BaseGraphQLView):
             return response
         response["X-Cache"] = request.graphql_cache
         response["Cache-Control"] = f"public, max-age={settings.GRAPHQL_HTTP_MAX_AGE}"
-        etag = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
+        etag = getattr(request, "graphql_etag", None) or etag_for(response.content)
         response["ETag"] = etag
         if request.method == "GET" and etag in request.headers.get("If-None-Match", ""):
             not_modified = HttpResponseNotModified()
@@ -223,8 +229,9 @@ class GraphQLView(BaseGraphQLView):
             key = cache_key(request, query, variables, operation_name)
             seen_generation, entry = lookup(key)
             if entry is not None:
+                result, status, request.graphql_etag = entry
                 request.graphql_cache = "HIT"
-                return entry
+                return result, status
             cache_lookup = (key, seen_generation)
         wait = rate_limited(request)
         if wait is not None:
