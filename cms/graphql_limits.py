@@ -22,7 +22,6 @@ from graphql import (
     ValidationRule,
     VariableNode,
     get_named_type,
-    specified_rules,
 )
 
 
@@ -212,8 +211,3 @@ def limit_rules() -> tuple:
     if not settings.GRAPHQL_INTROSPECTION:
         rules += (DisableIntrospection,)
     return rules
-
-
-def validation_rules() -> tuple:
-    """graphql-core's specified rules plus ours."""
-    return (*specified_rules, *limit_rules())
