@@ -138,13 +138,13 @@ class GraphQLView(BaseGraphQLView):
 
     @staticmethod
     def request_id(request: HttpRequest) -> str:
-        supplied = request.headers.get("X-Request-ID", "")
+        supplied = request.META.get("HTTP_X_REQUEST_ID", "")
         return supplied if REQUEST_ID.match(supplied) else uuid.uuid4().hex
 
     def check_size(self, request: HttpRequest) -> HttpResponse | None:
         limit = settings.GRAPHQL_MAX_BODY_BYTES
         try:
-            declared = int(request.headers.get("Content-Length") or 0)
+            declared = int(request.META.get("CONTENT_LENGTH") or 0)
         except ValueError:
             declared = 0
         query_string = request.META.get("QUERY_STRING", "")

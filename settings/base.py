@@ -248,6 +248,15 @@ GRAPHQL_MAX_SEARCH_LENGTH = 200
 # most this long); HTTP clients and CDNs may reuse them for HTTP_MAX_AGE.
 GRAPHQL_CACHE_SECONDS = int(os.environ.get("GRAPHQL_CACHE_SECONDS", "3600"))
 GRAPHQL_HTTP_MAX_AGE = int(os.environ.get("GRAPHQL_HTTP_MAX_AGE", "60"))
+# With Redis, each process also keeps up to this many responses in memory,
+# trusted while its invalidation subscription answers within the lease; a
+# publish waits (at most the lease) until every process has dropped its copy.
+GRAPHQL_MEMORY_CACHE_ENTRIES = int(
+    os.environ.get("GRAPHQL_MEMORY_CACHE_ENTRIES", "500")
+)
+GRAPHQL_MEMORY_CACHE_LEASE_SECONDS = float(
+    os.environ.get("GRAPHQL_MEMORY_CACHE_LEASE_SECONDS", "2")
+)
 # Uncached queries per client IP: "<count>/<seconds>"; "0/60" switches it off.
 GRAPHQL_RATE_LIMIT = tuple(
     int(part) for part in os.environ.get("GRAPHQL_RATE_LIMIT", "300/60").split("/")

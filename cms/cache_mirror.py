@@ -1,0 +1,216 @@
+"""An in-process copy of the shared response cache, kept exact by Redis pub/sub.
+
+A cache hit normally costs one round trip to Redis: it reads the current
+*generation* (see ``cms.caching``) together with the entry. With several
+workers that round trip is most of a hit's cost, so each process also keeps
+the entries it has seen, and learns of every new generation through Redis
+pub/sub instead of asking for it on each request.
+
+The copy is only used while it is provably current:
+
+- a background thread subscribes to the invalidation channel, then reads the
+  generation; every invalidation message moves this process to the new
+  generation and drops its copy;
+- the thread pings Redis through the subscription every ``lease / 4``
+  seconds; each answer extends a *lease* to ``lease`` seconds after the ping
+  was sent, and the copy is trusted only while the lease holds. Because
+  messages and answers arrive in order, a process that got an answer after an
+  invalidation was published has already applied it;
+- whoever invalidates publishes the new generation and waits until every
+  subscriber has acknowledged it, or at most ``lease`` seconds, after which
+  any subscriber that did not acknowledge has lost its lease. So once a
+  publish returns, no process serves the older generation from memory: a
+  publish is visible on the very next query, from every worker.
+
+Anything unexpected (Redis down, the subscription dropped) makes the process
+distrust its copy and use Redis directly until it has resubscribed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import threading
+import time
+from collections import OrderedDict
+from typing import Any
+
+logger = logging.getLogger("cms.caching")
+
+#: (generation, result, status, etag)
+Entry = tuple[int, str, int, str]
+
+
+class ResponseMirror:
+    def __init__(
+        self,
+        redis: Any,
+        channel: str,
+        ack_prefix: str,
+        read_generation: Any,
+        lease: float,
+        max_entries: int,
+    ) -> None:
+        self.redis = redis
+        self.channel = channel
+        self.ack_prefix = ack_prefix
+        self.read_generation = read_generation
+        self.lease = lease
+        self.max_entries = max_entries
+        self.entries: OrderedDict[str, Entry] = OrderedDict()
+        self.lock = threading.Lock()
+        self.generation: int | None = None
+        self.trusted_until = 0.0
+        self.pid: int | None = None
+        self.stopping = threading.Event()
+        self.thread: threading.Thread | None = None
+        self.pubsub: Any = None
+
+    # -- the request path ------------------------------------------------------
+
+    def current_generation(self) -> int | None:
+        """The generation this process knows to be current, or None."""
+        if self.pid != os.getpid():
+            self.start()
+            return None
+        if self.generation is None or time.monotonic() >= self.trusted_until:
+            return None
+        return self.generation
+
+    def get(self, key: str) -> Entry | None:
+        generation = self.current_generation()
+        if generation is None:
+            return None
+        entry = self.entries.get(key)
+        if entry is None or entry[0] != generation:
+            return None
+        return entry
+
+    def put(self, key: str, entry: Entry) -> None:
+        if entry[0] != self.current_generation():
+            return
+        with self.lock:
+            if entry[0] != self.generation:
+                return
+            self.entries[key] = entry
+            self.entries.move_to_end(key)
+            while len(self.entries) > self.max_entries:
+                self.entries.popitem(last=False)
+
+    # -- invalidation ----------------------------------------------------------
+
+    def moved_to(self, generation: int | None) -> None:
+        with self.lock:
+            self.entries.clear()
+            self.generation = generation
+
+    def announce(self, generation: int) -> None:
+        """Tell every process about a new generation and wait for them."""
+        if self.pid == os.getpid():
+            self.moved_to(generation)  # this process needs no message
+        try:
+            receivers = self.redis.publish(self.channel, str(generation))
+            deadline = time.monotonic() + self.lease
+            ack_key = f"{self.ack_prefix}{generation}"
+            while receivers and time.monotonic() < deadline:
+                if int(self.redis.get(ack_key) or 0) >= receivers:
+                    return
+                time.sleep(0.0005)
+            if receivers:
+                logger.warning(
+                    "Not every worker acknowledged cache generation %s within %.1f s; "
+                    "their in-memory copies have expired instead",
+                    generation,
+                    self.lease,
+                )
+        except Exception:
+            # Nobody heard this generation: their leases run out instead.
+            logger.exception("Could not announce cache generation %s", generation)
+            time.sleep(self.lease)
+
+    # -- the subscriber thread -------------------------------------------------
+
+    def start(self) -> None:
+        """Start listening in this process (again, after a fork)."""
+        with self.lock:
+            if self.pid == os.getpid():
+                return
+            self.pid = os.getpid()
+            self.entries.clear()
+            self.generation = None
+            self.trusted_until = 0.0
+            self.stopping = threading.Event()
+            self.thread = threading.Thread(
+                target=self.listen, name="graphql-cache-mirror", daemon=True
+            )
+            self.thread.start()
+
+    def stop(self) -> None:
+        """Stop listening; the process falls back to Redis on every hit."""
+        self.stopping.set()
+        thread = self.thread
+        if thread is not None and thread is not threading.current_thread():
+            thread.join(timeout=self.lease * 2)
+        with self.lock:
+            self.pid = None
+            self.entries.clear()
+            self.generation = None
+            self.trusted_until = 0.0
+
+    def listen(self) -> None:
+        stopping = self.stopping
+        backoff = 0.1
+        while not stopping.is_set():
+            try:
+                self.follow(stopping)
+            except Exception as error:
+                logger.warning("Cache invalidation channel lost (%s); retrying", error)
+            self.moved_to(None)
+            self.trusted_until = 0.0
+            if self.pubsub is not None:
+                with contextlib.suppress(Exception):  # a broken connection
+                    self.pubsub.close()
+            stopping.wait(backoff)
+            backoff = min(backoff * 2, self.lease)
+
+    def follow(self, stopping: threading.Event) -> None:
+        self.pubsub = pubsub = self.redis.pubsub()
+        pubsub.subscribe(self.channel)
+        self.wait_for(pubsub, "subscribe", time.monotonic())
+        # Subscribed before reading: no invalidation can slip in between.
+        self.moved_to(int(self.read_generation()))
+        interval = self.lease / 4
+        while not stopping.is_set():
+            sent = time.monotonic()
+            pubsub.ping()
+            self.wait_for(pubsub, "pong", sent)
+            self.trusted_until = sent + self.lease
+            until = sent + interval
+            while not stopping.is_set() and (left := until - time.monotonic()) > 0:
+                message = pubsub.get_message(timeout=left)
+                if message is not None:
+                    self.handle(message)
+
+    def wait_for(self, pubsub: Any, kind: str, sent: float) -> None:
+        while (left := sent + self.lease - time.monotonic()) > 0:
+            message = pubsub.get_message(timeout=left)
+            if message is None:
+                continue
+            if message["type"] == kind:
+                return
+            self.handle(message)
+        raise TimeoutError(f"no {kind} from Redis within {self.lease} s")
+
+    def handle(self, message: dict) -> None:
+        if message["type"] != "message":
+            return
+        generation = int(message["data"])
+        # Announcements can cross (two publishers at once): read the
+        # generation itself, which is at least the announced one.
+        self.moved_to(int(self.read_generation()))
+        ack_key = f"{self.ack_prefix}{generation}"
+        pipe = self.redis.pipeline()
+        pipe.incr(ack_key)
+        pipe.expire(ack_key, 60)
+        pipe.execute()

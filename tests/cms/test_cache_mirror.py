@@ -1,0 +1,150 @@
+"""Each process's in-memory copy of the Redis response cache stays exact.
+
+These need the Redis server (CI points REDIS_URL at it); other workers are
+stood in for by mirrors of their own, subscribed to the same channel.
+"""
+
+import json
+import os
+import time
+
+import pytest
+from django.core.cache import cache
+from django_redis import get_redis_connection
+
+from cms import caching
+from cms.cache_mirror import ResponseMirror
+from content.models import CausePage
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(
+        not os.environ.get("REDIS_URL"), reason="needs Redis (set REDIS_URL)"
+    ),
+]
+
+QUERY = '{ cause(slug: "hydrosalpinx") { title } }'
+
+
+class OtherWorker(ResponseMirror):
+    """A worker that takes ``delay`` seconds to act on each invalidation."""
+
+    def __init__(self, lease: float = 2.0, delay: float = 0.0):
+        super().__init__(
+            redis=get_redis_connection("default"),
+            channel=cache.make_key("graphql:generations"),
+            ack_prefix=cache.make_key("graphql:ack:"),
+            read_generation=caching.generation,
+            lease=lease,
+            max_entries=10,
+        )
+        self.delay = delay
+
+    def handle(self, message: dict) -> None:
+        if message["type"] == "message":
+            time.sleep(self.delay)
+        super().handle(message)
+
+
+def trusted(mirror: ResponseMirror, timeout: float = 5.0) -> int:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        generation = mirror.current_generation()
+        if generation is not None:
+            return generation
+        time.sleep(0.01)
+    raise AssertionError("the mirror never trusted its generation")
+
+
+@pytest.fixture
+def other_worker():
+    workers = []
+
+    def make(**kwargs) -> OtherWorker:
+        worker = OtherWorker(**kwargs)
+        worker.start()
+        workers.append(worker)
+        return worker
+
+    yield make
+    for worker in workers:
+        worker.stop()
+
+
+def get(client):
+    response = client.get("/graphql/", {"query": QUERY})
+    return response, json.loads(response.content)["data"]["cause"]["title"]
+
+
+def test_hits_are_served_from_memory_and_a_publish_is_seen_next(demo_article, client):
+    own = caching.mirror()
+    assert own is not None
+    own.start()
+    trusted(own)
+    first, _ = get(client)
+    assert first["X-Cache"] == "MISS"
+    # Take the entry out of Redis: only the in-memory copy can answer now.
+    redis = get_redis_connection("default")
+    assert redis.delete(*redis.keys(cache.make_key("graphql:response:*"))) == 1
+    second, title = get(client)
+    assert second["X-Cache"] == "HIT" and title == "Hydrosalpinx"
+
+    page = CausePage.objects.get(slug="hydrosalpinx")
+    page.title = "Hydrosalpinx (revised)"
+    page.save_revision().publish()
+    third, title = get(client)
+    assert third["X-Cache"] == "MISS" and title == "Hydrosalpinx (revised)"
+
+
+def test_a_publish_returns_only_once_every_worker_has_dropped_its_copy(
+    demo_article, other_worker
+):
+    slow = other_worker(delay=0.3)
+    before = trusted(slow)
+    slow.put("graphql:response:example", (before, '{"data":{}}', 200, '"e"'))
+    assert slow.get("graphql:response:example") is not None
+
+    page = CausePage.objects.get(slug="hydrosalpinx")
+    page.save_revision().publish()
+
+    # No waiting here: the publish itself waited for the slow worker.
+    assert slow.get("graphql:response:example") is None
+    assert slow.generation == caching.generation() > before
+
+
+def test_a_worker_that_stops_answering_loses_its_copy_within_the_lease(
+    demo_article, other_worker
+):
+    stuck = other_worker(lease=0.5, delay=5.0)
+    generation = trusted(stuck)
+    stuck.put("graphql:response:example", (generation, '{"data":{}}', 200, '"e"'))
+    # Nobody can make this worker act on the invalidation (it is stuck in
+    # handling it), so the publish waits out the lease instead.
+    started = time.monotonic()
+    caching.invalidate()
+    assert time.monotonic() - started >= 0.5
+    assert stuck.get("graphql:response:example") is None
+    assert stuck.current_generation() is None
+    stuck.stopping.set()
+
+
+def test_a_dropped_subscription_is_distrusted_then_rebuilt(demo_article, other_worker):
+    worker = other_worker()
+    generation = trusted(worker)
+    worker.put("graphql:response:example", (generation, '{"data":{}}', 200, '"e"'))
+    redis = get_redis_connection("default")
+    redis.execute_command("CLIENT", "KILL", "TYPE", "pubsub")
+    deadline = time.monotonic() + 2
+    while worker.get("graphql:response:example") is not None:
+        assert time.monotonic() < deadline, "kept serving after losing Redis"
+        time.sleep(0.01)
+    assert trusted(worker) == caching.generation()
+
+
+def test_memory_copies_hold_a_bounded_number_of_entries(other_worker):
+    worker = other_worker()
+    generation = trusted(worker)
+    for number in range(25):
+        worker.put(f"key{number}", (generation, "{}", 200, '"e"'))
+    assert len(worker.entries) == 10
+    assert worker.get("key24") is not None and worker.get("key0") is None
