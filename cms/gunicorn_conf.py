@@ -19,3 +19,10 @@ max_requests_jitter = 5000
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+
+def post_worker_init(worker):
+    """Connect and run one query before the worker takes real traffic."""
+    from cms.warmup import warm_up
+
+    warm_up(worker.wsgi)
