@@ -1,14 +1,22 @@
 """Medical review: who may publish an article page, and when.
 
 Article pages are published by approving the "Medical review" workflow (see
-the ``0003`` data migration). A page whose next review date has passed is
-refused on every interactive publishing path, unless a medical reviewer
-overrides it; the override is written to the page history.
+the ``0004`` to ``0006`` data migrations). A page whose next review date has
+passed is not published, unless a medical reviewer overrides it; the override
+is written to the page history.
+
+The rule is applied where every publication passes, ``ArticlePage.publish``
+(``check_revision``): approving the workflow, the bulk publish action,
+``publish_scheduled``, translations. The page editor publishes without going
+through it, so its form applies the same rule (``ArticlePageForm``), and the
+bulk action checks all selected pages first to name every refused one
+(``refuse_overdue_bulk_publish`` in ``wagtail_hooks``).
 """
 
 from __future__ import annotations
 
 import datetime
+import logging
 from typing import Any
 
 from django.utils import timezone
@@ -20,6 +28,10 @@ from django.utils import timezone
 MEDICAL_REVIEWERS = "Medical reviewers"
 WORKFLOW_NAME = "Medical review"
 OVERRIDE_ACTION = "content.review_override"
+# The log action Wagtail's publish_scheduled command publishes with.
+SCHEDULED_PUBLISH = "wagtail.publish.scheduled"
+
+logger = logging.getLogger(__name__)
 
 OVERDUE_MESSAGE = (
     "The next review date ({date}) has passed. A medical reviewer must review "
@@ -78,20 +90,93 @@ def override_recorded(page: Any) -> bool:
     return any(is_medical_reviewer(entry.user) for entry in entries)
 
 
+def is_refused(page: Any) -> bool:
+    """Is publishing this version of the page refused by the review-date rule?"""
+    due = getattr(page, "next_review_due", None)
+    return is_overdue(due) and not override_recorded(page)
+
+
 def check_publishable(page: Any) -> None:
     """Refuse to publish an article page whose review is overdue."""
-    due = getattr(page, "next_review_due", None)
-    if is_overdue(due) and not override_recorded(page):
-        raise ReviewOverdue(OVERDUE_MESSAGE.format(date=due.isoformat()), page.pk)
+    if is_refused(page):
+        raise ReviewOverdue(
+            OVERDUE_MESSAGE.format(date=page.next_review_due.isoformat()), page.pk
+        )
+
+
+def check_revision(revision: Any, log_action: Any) -> bool:
+    """Apply the review-date rule to publishing ``revision``.
+
+    Raises ``ReviewOverdue``, which rolls back the approval or bulk action
+    that was publishing. ``publish_scheduled`` is not interactive and must go
+    on with the other pages, so a scheduled publication is skipped instead
+    (``False``), with a warning naming the page: the revision stays scheduled
+    and is published by the first run after a reviewer has dealt with it.
+    """
+    page = revision.as_object()
+    if not is_refused(page):
+        return True
+    if log_action == SCHEDULED_PUBLISH:
+        logger.warning(
+            "Not publishing scheduled page %r (id %s): its next review date "
+            "(%s) has passed. It stays scheduled until a medical reviewer "
+            "reviews it and sets a new date, or overrides this.",
+            page.title,
+            page.pk,
+            page.next_review_due.isoformat(),
+        )
+        return False
+    check_publishable(page)
+    return True
+
+
+def bulk_publish_refusals(pages: Any, include_descendants: bool, user: Any) -> list:
+    """The pages a bulk publish would publish against the review-date rule.
+
+    Each selected page, and with ``include_descendants`` each unpublished
+    descendant the user may publish, exactly as Wagtail's bulk action picks
+    them; each is judged by the revision that would be published.
+    """
+
+    def version(page: Any) -> Any:
+        revision = page.get_latest_revision()
+        return revision.as_object() if revision is not None else page.specific
+
+    candidates = {}
+    for page in pages:
+        candidates.setdefault(page.pk, page)
+        if include_descendants:
+            for descendant in page.get_descendants().not_live().specific():
+                if descendant.permissions_for_user(user).can_publish():
+                    candidates.setdefault(descendant.pk, descendant)
+    return [
+        candidate
+        for candidate in map(version, candidates.values())
+        if is_refused(candidate)
+    ]
+
+
+def apply_override(page: Any, user: Any) -> bool:
+    """A medical reviewer overrides the overdue review of ``page`` (a version).
+
+    Recorded once in the page history; nothing happens if the review is not
+    overdue, is already overridden, or ``user`` is not a medical reviewer.
+    """
+    if (
+        is_medical_reviewer(user)
+        and is_overdue(getattr(page, "next_review_due", None))
+        and not override_recorded(page)
+    ):
+        record_override(page, user)
+        return True
+    return False
 
 
 def publish_reviewed_workflow_state(workflow_state: Any, user: Any = None) -> None:
     """The workflow's finishing action: publish the approved revision.
 
-    Wagtail's own action publishes unconditionally; this one first applies the
-    review-date rule. Approval runs in one transaction, so a refusal leaves the
-    task in review and nothing published.
+    ``ArticlePage.publish`` applies the review-date rule. Approval runs in one
+    transaction, so a refusal leaves the task in review and nothing published.
     """
     revision = workflow_state.content_object.get_latest_revision()
-    check_publishable(revision.as_object())
     revision.publish(user=user)

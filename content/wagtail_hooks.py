@@ -1,15 +1,19 @@
 """Admin registration and the content app's contributions to the API."""
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from content.graphql.queries import ContentQuery
 from content.loading import request_scope
 from content.models import SiteChrome
+from content.review import bulk_publish_refusals
 from content.rich_text import VisiblePageLinkHandler
 from content.translation_admin import download_po, may_translate, status_view, upload_po
 from content.translators import refuses_source_edit
@@ -53,6 +57,38 @@ def register_review_log_actions(actions) -> None:
         "Override overdue medical review",
         "Published although the medical review was overdue",
     )
+
+
+@hooks.register("before_bulk_action")
+def refuse_overdue_bulk_publish(request, action_type, objects, action):
+    """Bulk publishing refuses the whole action if any page's review is overdue.
+
+    All or nothing, as the action runs in one transaction and the user
+    confirmed publishing exactly these pages: the message names every refused
+    page, so they can be deselected (or reviewed) and the action repeated.
+    ``ArticlePage.publish`` applies the same rule to each page anyway; this
+    check only names them all at once.
+    """
+    if action_type != "publish" or not issubclass(action.model, Page):
+        return None
+    form = action.cleaned_form
+    include_descendants = bool(
+        form is not None and form.cleaned_data.get("include_descendants")
+    )
+    refused = bulk_publish_refusals(objects, include_descendants, request.user)
+    if not refused:
+        return None
+    names = "; ".join(
+        f"'{page.title}' (next review was due {page.next_review_due.isoformat()})"
+        for page in refused
+    )
+    messages.error(
+        request,
+        "Nothing was published: the medical review of these pages is overdue: "
+        f"{names}. A medical reviewer must review them and set a new date, or "
+        "override this when approving; or publish the other pages without them.",
+    )
+    return redirect(action.next_url)
 
 
 # Translators ----------------------------------------------------------------

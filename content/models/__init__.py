@@ -6,12 +6,14 @@ from content.models.pages import (
     RelatedCause,
 )
 from content.models.snippets import SiteChrome
+from content.models.workflows import MedicalReviewTask
 
 __all__ = [
     "ArticlePage",
     "CauseCategoryPage",
     "CauseIndexPage",
     "CausePage",
+    "MedicalReviewTask",
     "RelatedCause",
     "SiteChrome",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from django import forms
@@ -26,6 +27,7 @@ from content.loading import loader_for
 from content.preview import client_url, store_preview
 from content.review import (
     OVERDUE_MESSAGE,
+    check_revision,
     is_medical_reviewer,
     is_overdue,
     record_override,
@@ -56,19 +58,35 @@ class ArticlePageForm(WagtailAdminPageForm):
 
     def is_publishing(self) -> bool:
         data = self.data
-        return bool(data.get("action-publish")) or (
+        return bool(data.get("action-publish")) or self.is_approving()
+
+    def is_approving(self) -> bool:
+        data = self.data
+        return (
             bool(data.get("action-workflow-action"))
             and data.get("workflow-action-name") == "approve"
         )
+
+    def override_in_approve_dialog(self) -> bool:
+        """Did the reviewer tick the override in the approve dialog instead?"""
+        if not self.is_approving():
+            return False
+        try:
+            extra = json.loads(self.data.get("workflow-action-extra-data") or "{}")
+        except ValueError:
+            return False
+        return isinstance(extra, dict) and extra.get("override_overdue_review") is True
 
     def clean(self) -> dict:
         cleaned = super().clean()
         due = cleaned.get("next_review_due")
         self.review_override = False
         if self.is_publishing() and is_overdue(due):
-            if cleaned.get("override_overdue_review") and is_medical_reviewer(
-                self.for_user
-            ):
+            overriding = (
+                cleaned.get("override_overdue_review")
+                or self.override_in_approve_dialog()
+            )
+            if overriding and is_medical_reviewer(self.for_user):
                 self.review_override = True
             else:
                 self.add_error(
@@ -135,6 +153,31 @@ class ArticlePage(HeadlessPreviewMixin, Page):
 
     class Meta:
         abstract = True
+
+    def publish(
+        self,
+        revision: Any,
+        user: Any = None,
+        changed: bool = True,
+        log_action: Any = True,
+        previous_revision: Any = None,
+        skip_permission_checks: bool = False,
+    ) -> Any:
+        """Publish ``revision`` unless its medical review is overdue.
+
+        Every publication but the page editor's passes here (the editor's form
+        applies the same rule): see ``content.review.check_revision``.
+        """
+        if not check_revision(revision, log_action):
+            return None
+        return super().publish(
+            revision,
+            user=user,
+            changed=changed,
+            log_action=log_action,
+            previous_revision=previous_revision,
+            skip_permission_checks=skip_permission_checks,
+        )
 
     def serve_preview(self, request: Any, preview_mode: str) -> Any:
         """Show the unsaved draft in the frontend, through an expiring token."""
