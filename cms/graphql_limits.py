@@ -11,17 +11,22 @@ from typing import Any
 from django.conf import settings
 from graphene.validation import DisableIntrospection
 from graphql import (
+    DocumentNode,
     FieldNode,
     FragmentSpreadNode,
     GraphQLError,
     GraphQLList,
     GraphQLNonNull,
+    GraphQLSchema,
     InlineFragmentNode,
     IntValueNode,
     OperationDefinitionNode,
+    TypeInfo,
+    ValidationContext,
     ValidationRule,
     VariableNode,
     get_named_type,
+    specified_rules,
 )
 
 
@@ -78,21 +83,23 @@ class DepthLimit(ValidationRule):
 class AliasAndRootFieldLimit(ValidationRule):
     """At most ``GRAPHQL_MAX_ALIASES`` aliases and root fields per operation."""
 
-    def enter_operation_definition(self, node: OperationDefinitionNode, *_: Any):
-        limit = settings.GRAPHQL_MAX_ALIASES
-        root_fields = [
-            sel for sel in node.selection_set.selections if isinstance(sel, FieldNode)
-        ]
-        if len(root_fields) > limit:
-            self.report_error(
-                GraphQLError(
-                    f"Too many root fields: {len(root_fields)} (at most {limit}).",
-                    node,
-                )
-            )
-
     def enter_document(self, node: Any, *_: Any):
         limit = settings.GRAPHQL_MAX_ALIASES
+        for definition in node.definitions:
+            if not isinstance(definition, OperationDefinitionNode):
+                continue
+            root_fields = [
+                selection
+                for selection in definition.selection_set.selections
+                if isinstance(selection, FieldNode)
+            ]
+            if len(root_fields) > limit:
+                self.report_error(
+                    GraphQLError(
+                        f"Too many root fields: {len(root_fields)} (at most {limit}).",
+                        definition,
+                    )
+                )
         aliases = 0
         stack = list(node.definitions)
         while stack:
@@ -200,14 +207,28 @@ class QueryCostLimit(ValidationRule):
         return bounds.get(f"{parent.name}.{name}", bounds.get(f"*.{name}", page_size))
 
 
-def limit_rules() -> tuple:
-    """Our limits (and no introspection where it is off): cheap, so they run first.
+LIMIT_RULES = (DepthLimit, AliasAndRootFieldLimit, QueryCostLimit)
 
-    graphql-core's own rules include checks that grow with the size of a
-    query (overlapping fields compares sibling fields pairwise); running them
-    only on queries that passed the limits keeps a rejection fast.
+
+def check_limits(schema: GraphQLSchema, document: DocumentNode) -> list[GraphQLError]:
+    """Depth, alias, root-field and cost limits; cheap, so they run first.
+
+    Each rule looks at the whole document once, so they run without
+    graphql-core's visitor (which tracks types node by node): a query over a
+    limit is refused after little more than parsing. graphql-core's own rules
+    (``validation_rules``) run only on queries within the limits; some of
+    them grow with the size of a query (overlapping fields compares sibling
+    fields pairwise).
     """
-    rules = (DepthLimit, AliasAndRootFieldLimit, QueryCostLimit)
-    if not settings.GRAPHQL_INTROSPECTION:
-        rules += (DisableIntrospection,)
-    return rules
+    errors: list[GraphQLError] = []
+    context = ValidationContext(schema, document, TypeInfo(schema), errors.append)
+    for rule in LIMIT_RULES:
+        rule(context).enter_document(document)
+    return errors
+
+
+def validation_rules() -> tuple:
+    """graphql-core's specified rules, without introspection where it is off."""
+    if settings.GRAPHQL_INTROSPECTION:
+        return tuple(specified_rules)
+    return (DisableIntrospection, *specified_rules)

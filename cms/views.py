@@ -15,7 +15,7 @@ from graphene_django.views import GraphQLView as BaseGraphQLView
 from graphene_django.views import HttpError
 from graphql import ExecutionResult, GraphQLError, OperationType, execute, parse
 from graphql.utilities import get_operation_ast
-from graphql.validation import specified_rules, validate
+from graphql.validation import validate
 
 from cms.caching import (
     cache_key,
@@ -25,7 +25,7 @@ from cms.caching import (
     rate_limited,
     store,
 )
-from cms.graphql_limits import limit_rules
+from cms.graphql_limits import check_limits, validation_rules
 
 logger = logging.getLogger("cms.graphql")
 
@@ -200,8 +200,8 @@ class GraphQLView(BaseGraphQLView):
         operation = get_operation_ast(document, operation_name)
         if operation is not None and operation.operation != OperationType.QUERY:
             raise bad_request("Only queries are supported: this API is read-only.")
-        errors = validate(schema, document, limit_rules()) or validate(
-            schema, document, specified_rules
+        errors = check_limits(schema, document) or validate(
+            schema, document, validation_rules()
         )
         if errors:
             return ExecutionResult(data=None, errors=errors)
