@@ -23,6 +23,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest
+from django.utils import timezone
 
 from cms.cache_mirror import ResponseMirror
 
@@ -114,8 +115,9 @@ def is_cacheable(request: HttpRequest) -> bool:
     return not (user is not None and user.is_authenticated)
 
 
-def lookup(key: str) -> tuple[int, tuple[str, int, str] | None]:
-    """The current generation and ``(result, status, etag)`` if still current.
+def lookup(key: str) -> tuple[int, tuple[str, int, str, float | None] | None]:
+    """The current generation and ``(result, status, etag, valid_until)`` if
+    still current.
 
     From this process's memory when it provably holds the current
     generation; otherwise one round trip to the cache for both.
@@ -123,14 +125,19 @@ def lookup(key: str) -> tuple[int, tuple[str, int, str] | None]:
     copy = mirror()
     if copy is not None:
         entry = copy.get(key)
-        if entry is not None:
+        if entry is not None and fresh(entry[4]):
             return entry[0], entry[1:]
     values = cache.get_many([GENERATION_KEY, key])
     current = values.get(GENERATION_KEY)
     if current is None:
         current = generation()
     entry = values.get(key)
-    if entry is not None and len(entry) == 4 and entry[0] == current:
+    if (
+        entry is not None
+        and len(entry) == 5
+        and entry[0] == current
+        and fresh(entry[4])
+    ):
         if copy is not None:
             copy.put(key, tuple(entry))
         return current, tuple(entry[1:])
@@ -143,13 +150,28 @@ def etag_for(content: bytes | str) -> str:
     return f'"{hashlib.sha256(content).hexdigest()[:32]}"'
 
 
-def store(key: str, seen_generation: int, result: str, status: int) -> None:
+def fresh(valid_until: float | None) -> bool:
+    """Is it still before the moment an entry stops being valid?"""
+    return valid_until is None or timezone.now().timestamp() < valid_until
+
+
+def store(
+    key: str,
+    seen_generation: int,
+    result: str,
+    status: int,
+    valid_until: float | None = None,
+) -> None:
     """Keep a response, tagged with the generation it was computed in.
 
     A publish during the request moves the generation on, so an answer
     computed from the older content is never served afterwards.
+    ``valid_until`` (a timestamp: the next scheduled go-live or expiry, see
+    ``content.scheduling``) ends the entry's life at that moment.
     """
-    entry = (seen_generation, result, status, etag_for(result))
+    if not fresh(valid_until):
+        return
+    entry = (seen_generation, result, status, etag_for(result), valid_until)
     cache.set(key, entry, timeout=settings.GRAPHQL_CACHE_SECONDS)
     copy = mirror()
     if copy is not None:

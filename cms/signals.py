@@ -33,11 +33,24 @@ def _page_deleted(sender, instance, **kwargs) -> None:
         invalidate()
 
 
+def _revision_scheduled(sender, instance, **kwargs) -> None:
+    """A revision scheduled to go live: cached answers must not outlive its
+    go-live time, which none of them knew about (each is kept only until the
+    next go-live or expiry pending when it was computed)."""
+    if instance.approved_go_live_at is not None:
+        invalidate()
+
+
 def connect_cache_invalidation() -> None:
     page_published.connect(invalidate, dispatch_uid="graphql-cache-published")
     page_unpublished.connect(invalidate, dispatch_uid="graphql-cache-unpublished")
     post_page_move.connect(invalidate, dispatch_uid="graphql-cache-moved")
     post_delete.connect(_page_deleted, dispatch_uid="graphql-cache-page-deleted")
+    post_save.connect(
+        _revision_scheduled,
+        sender=apps.get_model("wagtailcore.Revision"),
+        dispatch_uid="graphql-cache-revision-scheduled",
+    )
     models = [apps.get_model(label) for label in ALWAYS_INVALIDATING if _exists(label)]
     models += get_snippet_models()
     models += [

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified, QueryDict
+from django.utils import timezone
 from graphene_django.views import GraphQLView as BaseGraphQLView
 from graphene_django.views import HttpError
 from graphql import ExecutionResult, GraphQLError, OperationType, execute, parse
@@ -107,7 +108,7 @@ class GraphQLView(BaseGraphQLView):
         request.graphql_cache_lookup = (key, seen_generation)
         if entry is None:
             return None
-        result, status, request.graphql_etag = entry
+        result, status, request.graphql_etag, request.graphql_valid_until = entry
         request.graphql_cache = "HIT"
         response = HttpResponse(result, status=status, content_type="application/json")
         response["X-Request-ID"] = request.request_id
@@ -126,7 +127,12 @@ class GraphQLView(BaseGraphQLView):
             response["Cache-Control"] = "no-store"
             return response
         response["X-Cache"] = request.graphql_cache
-        response["Cache-Control"] = f"public, max-age={settings.GRAPHQL_HTTP_MAX_AGE}"
+        max_age = settings.GRAPHQL_HTTP_MAX_AGE
+        valid_until = getattr(request, "graphql_valid_until", None)
+        if valid_until is not None:  # never past the next go-live or expiry
+            remaining = int(valid_until - timezone.now().timestamp())
+            max_age = max(0, min(max_age, remaining))
+        response["Cache-Control"] = f"public, max-age={max_age}"
         etag = getattr(request, "graphql_etag", None) or etag_for(response.content)
         response["ETag"] = etag
         if request.method == "GET" and etag in request.headers.get("If-None-Match", ""):
@@ -229,7 +235,9 @@ class GraphQLView(BaseGraphQLView):
             key = cache_key(request, query, variables, operation_name)
             seen_generation, entry = lookup(key)
             if entry is not None:
-                result, status, request.graphql_etag = entry
+                result, status, request.graphql_etag, request.graphql_valid_until = (
+                    entry
+                )
                 request.graphql_cache = "HIT"
                 return result, status
             cache_lookup = (key, seen_generation)
@@ -248,7 +256,8 @@ class GraphQLView(BaseGraphQLView):
         )
         if storable:
             key, seen_generation = cache_lookup
-            store(key, seen_generation, result, status)
+            valid_until = getattr(request, "graphql_valid_until", None)
+            store(key, seen_generation, result, status, valid_until)
             request.graphql_cache = "MISS"
         return result, status
 

@@ -10,11 +10,17 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import override_settings
 from django.utils import timezone
+from wagtail.test.utils.form_data import (
+    inline_formset,
+    nested_form_data,
+    querydict_from_html,
+    streamfield,
+)
 
-from content.models import CausePage
+from content.models import CauseCategoryPage, CausePage
 from content.preview import make_token
 from content.views import PREVIEW_QUERY
-from tests.content.conftest import edit_form_data
+from tests.content.conftest import edit_form_data, paragraph_body
 
 pytestmark = pytest.mark.django_db
 
@@ -195,3 +201,89 @@ def test_preview_opens_the_frontend_of_the_page_locale(cause, superuser, client)
     assert click_preview(client, cause, title=DRAFT)["base"] == (
         "https://preview.example.org/"
     )
+
+
+NEW_TITLE = "Fictional adhesion syndrome"
+NEW_SLUG = "fictional-adhesion-syndrome"
+NEW_TEXT = "Wording for a cause that nobody has saved yet."
+
+
+def add_form_data(client, add_url: str) -> dict:
+    """The add form for a new cause, filled in as an editor would."""
+    response = client.get(add_url)
+    assert response.status_code == 200
+    data = querydict_from_html(response.content.decode(), form_id="page-edit-form")
+    data = data.copy()
+    extra = nested_form_data(
+        {
+            "body": streamfield(paragraph_body(NEW_TEXT)),
+            "comments": inline_formset([]),
+        }
+    )
+    fields = {"title": NEW_TITLE, "slug": NEW_SLUG, "summary": "A made-up cause."}
+    for key, value in {**extra, **fields}.items():
+        data.setlist(key, [value])
+    return data
+
+
+def test_preview_of_a_page_not_created_yet(
+    demo_article, editor, client, graphql, clock
+):
+    issued = timezone.now()
+    clock.set(issued)
+    uterine = CauseCategoryPage.objects.get(slug="uterine")
+    add_url = f"/admin/pages/add/content/causepage/{uterine.pk}/"
+    signed_in = client.post(
+        "/admin/login/",
+        {"username": editor.username, "password": "correct-horse-battery"},
+    )
+    assert signed_in.status_code == 302
+
+    # Preview in the create view posts the unsaved form, then opens the preview.
+    preview_url = f"{add_url}preview/"
+    posted = client.post(preview_url, add_form_data(client, add_url))
+    assert posted.json()["is_valid"]
+    shown = client.get(preview_url)
+    assert shown.status_code == 200
+    assert {"private", "no-store"} <= set(shown["Cache-Control"].split(", "))
+    parts = urlsplit(shown.context["preview_url"])
+    params = {key: values[0] for key, values in parse_qs(parts.query).items()}
+    assert parts.path == "/preview/"
+    assert params["content_type"] == "content.causepage"
+    assert params["locale"] == "en"
+    assert not CausePage.objects.filter(slug=NEW_SLUG).exists()
+
+    # The preview page the iframe opens runs the preview query with the token.
+    frame = client.get(parts.path, params)
+    assert frame.status_code == 200
+    assert frame["Cache-Control"] == "private, no-store"
+    assert frame.context["query"] == PREVIEW_QUERY
+    assert frame.context["variables"] == {"token": params["token"], "locale": "en"}
+    client.logout()
+
+    result = preview_query(graphql, params["token"], "en")
+    assert not result.errors, result.errors
+    draft = result.data["page"]
+    assert draft["__typename"] == "CausePage"
+    assert draft["title"] == NEW_TITLE
+    assert draft["locale"] == "en"
+    assert draft["summary"] == "A made-up cause."
+    assert NEW_TEXT in draft["body"][0]["value"]
+    assert result.response["Cache-Control"] == "private, no-store"
+
+    # Only the token shows it: the public API knows no such page.
+    public = graphql(
+        f'{{ cause(slug: "{NEW_SLUG}") {{ title }} '
+        f'page(slug: "{NEW_SLUG}") {{ title }} '
+        'causes(category: "uterine", limit: 100) { slug } }'
+    )
+    assert not public.errors, public.errors
+    assert public.data["cause"] is None and public.data["page"] is None
+    assert NEW_SLUG not in json.dumps(public.data)
+    # Bound to the page's language, and to its lifetime.
+    assert preview_query(graphql, params["token"], "de").data == {"page": None}
+    clock.set(issued + datetime.timedelta(hours=1, seconds=1))
+    expired = preview_query(graphql, params["token"], "en")
+    assert expired.data == {"page": None}
+    assert not expired.errors
+    assert expired.response["Cache-Control"] == "private, no-store"
