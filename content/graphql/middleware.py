@@ -26,7 +26,8 @@ from content.scheduling import settle
 class PageVisibilityMiddleware:
     def resolve(self, next_: Any, root: Any, info: Any, **kwargs: Any) -> Any:
         if info.path.prev is None:
-            settle(info.context)
+            if not info.field_name.startswith("__"):  # introspection reads no content
+                settle(info.context)
             loader_for(info).start_root_field()
         result = next_(root, info, **kwargs)
         if isinstance(result, Page):
