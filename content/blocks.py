@@ -20,9 +20,12 @@ from wagtail.blocks import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 
 from content.loading import current_loader
+from content.translatable_rich_text import SynchronisedLinksRichTextBlock
 
 #: Rich-text features for article prose. Images and embeds are blocks of their
-#: own, so their alt text and captions are always structured.
+#: own, so their alt text and captions are always structured. Every rich-text
+#: block keeps its link addresses identical in all languages
+#: (``content.translatable_rich_text``).
 PROSE_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
@@ -108,7 +111,7 @@ class CalloutBlock(blocks.StructBlock):
         help_text="Support callouts are shown gently; warnings stand out.",
     )
     title = blocks.CharBlock(max_length=120)
-    message = blocks.RichTextBlock(features=PROSE_FEATURES)
+    message = SynchronisedLinksRichTextBlock(features=PROSE_FEATURES)
 
     graphql_fields = [
         GraphQLString("kind", required=True),
@@ -129,7 +132,7 @@ class CalloutBlock(blocks.StructBlock):
 @register_streamfield_block
 class TreatmentBlock(blocks.StructBlock):
     title = blocks.CharBlock(max_length=120)
-    description = blocks.RichTextBlock(features=PROSE_FEATURES)
+    description = SynchronisedLinksRichTextBlock(features=PROSE_FEATURES)
 
     graphql_fields = [
         GraphQLString("title", required=True),
@@ -188,7 +191,7 @@ class ImageBlock(blocks.StructBlock):
 @register_streamfield_block
 class FAQBlock(blocks.StructBlock):
     question = blocks.CharBlock(max_length=200)
-    answer = blocks.RichTextBlock(features=PROSE_FEATURES)
+    answer = SynchronisedLinksRichTextBlock(features=PROSE_FEATURES)
 
     graphql_fields = [
         GraphQLString("question", required=True),
@@ -301,7 +304,7 @@ class ReferenceBlock(blocks.StructBlock):
 class BodyBlock(blocks.StreamBlock):
     """The body of every article page: prose plus structured, typed blocks."""
 
-    paragraph = blocks.RichTextBlock(
+    paragraph = SynchronisedLinksRichTextBlock(
         features=PROSE_FEATURES,
         icon="pilcrow",
         description="Running text. Links to other pages stay in the reader's language.",

@@ -3,8 +3,13 @@
 Translators translate pages, snippets and site settings into the target
 languages with wagtail-localize; they never edit or publish the source
 language. Pages get that rule from Wagtail's own page permissions: the group
-holds edit and publish rights on the top page of each target-language tree
-only (given as soon as such a tree is created), and none on the source tree.
+holds edit rights on the top page of each target-language tree only (given as
+soon as such a tree is created), and none on the source tree. It never holds
+the publish right on pages: a translated article page is medical content like
+its source, so it reaches readers only when a medical reviewer approves it
+(translators submit it to the "Medical review" workflow from the translation
+editor, ``content.translation_admin.submit_for_review``). Translated snippets
+and settings, which no workflow covers, they publish themselves.
 Snippet permissions in Wagtail are per model, not per language, so edits of
 a source-language snippet are refused by ``refuses_source_edit`` through the
 snippet hooks.
@@ -22,8 +27,9 @@ from wagtail.models import GroupPagePermission, Locale, Page
 
 TRANSLATORS = "Translators"
 
-#: Page permissions on each target-language tree.
-PAGE_ACTIONS = ("change_page", "publish_page", "lock_page", "unlock_page")
+#: Page permissions on each target-language tree. Not "publish_page": pages
+#: are published by the medical review.
+PAGE_ACTIONS = ("change_page", "lock_page", "unlock_page")
 #: Model permissions on each translatable snippet.
 SNIPPET_ACTIONS = ("change", "publish", "view")
 
@@ -59,6 +65,10 @@ def setup_translators() -> Group:
             if permission is not None:
                 permissions.append(permission)
     group.permissions.add(*permissions)
+    # Given by earlier versions of this command.
+    GroupPagePermission.objects.filter(
+        group=group, permission__codename="publish_page"
+    ).delete()
     for top in Page.objects.filter(depth=2).exclude(
         locale__language_code=source_language()
     ):
@@ -67,7 +77,7 @@ def setup_translators() -> Group:
 
 
 def grant_tree(group: Group, page: Page) -> None:
-    """Let the group translate and publish ``page`` and everything below it."""
+    """Let the group translate ``page`` and everything below it."""
     for permission in Permission.objects.filter(
         content_type__app_label="wagtailcore", codename__in=PAGE_ACTIONS
     ):

@@ -16,6 +16,7 @@ from content.models import SiteChrome
 from content.review import bulk_publish_refusals
 from content.rich_text import VisiblePageLinkHandler
 from content.translation_admin import download_po, may_translate, status_view, upload_po
+from content.translation_review import SyncWithSourceView, submit_for_review
 from content.translators import refuses_source_edit
 
 
@@ -97,7 +98,8 @@ def refuse_overdue_bulk_publish(request, action_type, objects, action):
 @hooks.register("register_admin_urls", order=-1)
 def register_translation_urls():
     # Registered before wagtail-localize's, so these views answer its PO
-    # download and upload URLs (which its editor links to).
+    # download and upload URLs (which its editor links to) and its "Sync with
+    # source" URL.
     return [
         path(
             "localize/translate/<int:translation_id>/pofile/download/",
@@ -108,6 +110,16 @@ def register_translation_urls():
             "localize/translate/<int:translation_id>/pofile/upload/",
             upload_po,
             name="translation_po_upload",
+        ),
+        path(
+            "localize/update/<int:translation_source_id>/",
+            SyncWithSourceView.as_view(),
+            name="translation_sync",
+        ),
+        path(
+            "localize/translate/<int:translation_id>/submit-for-review/",
+            submit_for_review,
+            name="translation_submit_for_review",
         ),
         path("translation-status/", status_view, name="translation_status"),
     ]

@@ -1,4 +1,12 @@
-"""Builds the demo article from ``content.demo.article`` into the page tree."""
+"""Builds the demo article from ``content.demo.article`` into the page tree.
+
+The tree has one top page per language, as wagtail-localize expects: the
+English home page (the site's root page) holds the article hub, and each
+translation of the hub lives under that language's home page, created by
+wagtail-localize when the hub is translated. So every language keeps the
+hub's slug and has URLs of its own (``/causes-.../`` in English,
+``/de/causes-.../`` in German).
+"""
 
 from __future__ import annotations
 
@@ -8,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from wagtail.coreutils import find_available_slug
 from wagtail.models import Locale, Page, Site
 
 from content.demo import article
@@ -21,6 +30,8 @@ from content.models import (
 
 SLUG_REFERENCE = re.compile(r"@slug:([a-z0-9-]+)")
 WAGTAIL_WELCOME_PAGE_TITLE = "Welcome to your new Wagtail site!"
+HOME_TITLE = "Home"
+HOME_SLUG = "home"
 
 
 @dataclass
@@ -59,7 +70,8 @@ class DemoLoader:
 
     @transaction.atomic
     def run(self) -> LoadReport:
-        hub = self._hub()
+        home = self._home()
+        hub = self._hub(home)
         for category_data in article.HUB["categories"]:
             category = self._child(
                 hub,
@@ -75,16 +87,79 @@ class DemoLoader:
         self._site_chrome()
         return self.report
 
-    def _hub(self) -> CauseIndexPage:
-        data = article.HUB
-        existing = (
-            CauseIndexPage.objects.filter(locale=self.locale, slug=data["slug"])
+    def _existing_hub(self) -> CauseIndexPage | None:
+        return (
+            CauseIndexPage.objects.filter(locale=self.locale, slug=article.HUB["slug"])
             .order_by("path")
             .first()
         )
+
+    def _home(self) -> Page:
+        """The English home page: the top of the English tree, the site root."""
+        hub = self._existing_hub()
+        if hub is not None and hub.depth > 2:
+            home = hub.get_parent()
+            self.report.unchanged.append("home page")
+            return home
+        site = Site.objects.filter(is_default_site=True).first()
+        welcome = site.root_page if site is not None else None
+        if welcome is not None and _is_untouched_welcome_page(welcome):
+            # The page Wagtail creates on install has no content of its own:
+            # it becomes the home page.
+            welcome.title = welcome.draft_title = HOME_TITLE
+            welcome.save_revision(log_action=True, changed=True).publish(
+                log_action=True
+            )
+            home = welcome
+        else:
+            root = Page.get_first_root_node()
+            home = Page(
+                title=HOME_TITLE,
+                slug=find_available_slug(root, HOME_SLUG),
+                locale=self.locale,
+                live=False,
+            )
+            root.add_child(instance=home)
+            home.save_revision(log_action=True, changed=True).publish(log_action=True)
+        self.report.created.append(f"home page: {home.title}")
+        self.log(f"  Created home page: {home.title}")
+        if hub is not None:
+            self._move_hubs_below_home_pages(hub, home)
+        self._make_site_root(home)
+        return home
+
+    def _move_hubs_below_home_pages(self, hub: CauseIndexPage, home: Page) -> None:
+        """Bring a tree built before home pages existed into today's shape.
+
+        The hub and its translations were top pages, so the translations had
+        to take suffixed slugs and shared the English URLs. Each moves below
+        its language's home page and takes the hub's slug back.
+        """
+        hub.move(home, pos="last-child")
+        self.log(f"  Moved the article hub below {home.title}.")
+        for translation in CauseIndexPage.objects.filter(
+            translation_key=hub.translation_key, depth=2
+        ).select_related("locale"):
+            translated_home = home.get_translation_or_none(translation.locale)
+            if translated_home is None:
+                translated_home = home.copy_for_translation(
+                    translation.locale, alias=True
+                )
+            translation.move(translated_home, pos="last-child")
+            translation.refresh_from_db()
+            if translation.slug != hub.slug:
+                translation.slug = hub.slug
+                translation.save(update_fields=["slug", "url_path"])
+            self.log(
+                f"  Moved the {translation.locale.get_display_name()} hub below "
+                "its home page."
+            )
+
+    def _hub(self, home: Page) -> CauseIndexPage:
+        data = article.HUB
+        existing = self._existing_hub()
         if existing is not None:
             return self._keep(existing, "article hub")
-        root = Page.get_first_root_node()
         hub = CauseIndexPage(
             title=data["title"],
             slug=data["slug"],
@@ -95,27 +170,23 @@ class DemoLoader:
             outlook=data["outlook"],
             live=False,
         )
-        root.add_child(instance=hub)
-        self._make_site_root(hub)
+        home.add_child(instance=hub)
         return self._new(hub, data, "article hub")
 
-    def _make_site_root(self, hub: CauseIndexPage) -> None:
+    def _make_site_root(self, home: Page) -> None:
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
             Site.objects.create(
-                hostname="localhost", root_page=hub, is_default_site=True
+                hostname="localhost", root_page=home, is_default_site=True
             )
             return
+        if site.root_page_id == home.pk:
+            return
         previous = site.root_page
-        site.root_page = hub
+        site.root_page = home
         site.save()
-        self.log(f"  Site '{site}' now starts at the article hub.")
-        # The page Wagtail creates on install has no content of its own.
-        if (
-            previous.specific_class is Page
-            and previous.title == WAGTAIL_WELCOME_PAGE_TITLE
-            and not previous.get_children().exists()
-        ):
+        self.log(f"  Site '{site}' now starts at the home page.")
+        if _is_untouched_welcome_page(previous):
             previous.delete()
 
     def _child(self, parent: Page, model: type[Page], data: dict, **fields) -> Page:
@@ -170,3 +241,13 @@ class DemoLoader:
         self.log(
             f"  Created site chrome for {article.ORGANISATION['organisation_name']}"
         )
+
+
+def _is_untouched_welcome_page(page: Page) -> bool:
+    """The page Wagtail creates on install, with nothing added to it."""
+    return (
+        page.specific_class is Page
+        and page.depth == 2
+        and page.title == WAGTAIL_WELCOME_PAGE_TITLE
+        and not page.get_children().exists()
+    )

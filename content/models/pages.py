@@ -13,7 +13,7 @@ from grapple.models import GraphQLRichText, GraphQLString
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_headless_preview.models import HeadlessPreviewMixin
@@ -32,6 +32,7 @@ from content.review import (
     is_overdue,
     record_override,
 )
+from content.translatable_rich_text import SynchronisedLinksRichTextField
 
 
 class ArticlePageForm(WagtailAdminPageForm):
@@ -215,8 +216,8 @@ class CauseIndexPage(ArticlePage):
     treatment outlook.
     """
 
-    intro = RichTextField(features=PROSE_FEATURES)
-    support_note = RichTextField(
+    intro = SynchronisedLinksRichTextField(features=PROSE_FEATURES)
+    support_note = SynchronisedLinksRichTextField(
         features=PROSE_FEATURES,
         help_text="Shown before the article: acknowledge that this topic is "
         "painful and say where readers can find emotional support.",
@@ -224,7 +225,7 @@ class CauseIndexPage(ArticlePage):
     outlook_heading = models.CharField(
         max_length=120, default="Many causes can be treated"
     )
-    outlook = RichTextField(
+    outlook = SynchronisedLinksRichTextField(
         features=PROSE_FEATURES,
         help_text="The closing section: what treatment can change.",
     )

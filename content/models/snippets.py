@@ -8,9 +8,10 @@ from django.db import models
 from django.utils import timezone
 from grapple.models import GraphQLRichText, GraphQLString
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from content.translatable_rich_text import SynchronisedLinksRichTextField
 
 
 class SiteChrome(TranslatableMixin, DraftStateMixin, RevisionMixin, models.Model):
@@ -21,7 +22,7 @@ class SiteChrome(TranslatableMixin, DraftStateMixin, RevisionMixin, models.Model
     """
 
     organisation_name = models.CharField(max_length=120)
-    disclaimer = RichTextField(
+    disclaimer = SynchronisedLinksRichTextField(
         features=["bold", "italic", "link"],
         help_text="Shown on every page: what the platform does and does not do.",
     )

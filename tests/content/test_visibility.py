@@ -146,13 +146,14 @@ def test_parent_of_a_page_is_gated_too(demo_article, graphql):
     result = graphql(
         '{ cause(slug: "hydrosalpinx") { parent { slug parent { slug } } } }'
     )
-    # The hub is the top of the public tree: the root page above it is never served.
     assert result.data["cause"]["parent"] == {
         "slug": "uterine",
         "parent": {"slug": demo_article.slug},
     }
-    hub = graphql("{ causeIndex { parent { title } } }")
-    assert hub.data["causeIndex"]["parent"] is None
+    # The home page (the site root) is the top of the public tree: the root
+    # page above it is never served.
+    hub = graphql("{ causeIndex { parent { title parent { title } } } }")
+    assert hub.data["causeIndex"]["parent"] == {"title": "Home", "parent": None}
 
 
 def test_draft_site_chrome_is_not_served(demo_article, graphql):
@@ -214,16 +215,16 @@ def test_grapple_site_and_redirect_fields_do_not_leak(uterine, graphql):
         {"oldPath": "/old-cause", "newUrl": None, "page": None}
     ]
     assert MARKER not in json.dumps(result.json)
-    assert len(result.data["sites"][0]["pages"]) == 16
+    assert len(result.data["sites"][0]["pages"]) == 17  # the home page and 16
 
-    hub = Site.objects.get(is_default_site=True).root_page.specific
-    hub.unpublish()
+    home = Site.objects.get(is_default_site=True).root_page.specific
+    home.unpublish()
     result = graphql("{ sites(limit: 1) { pages(limit: 100) { title } } }")
-    # Withdrawing the hub withdraws the whole article below it.
+    # Withdrawing the home page withdraws the whole article below it.
     assert result.data["sites"][0]["pages"] == []
     # rootPage is non-null in grapple's schema: withholding it is an error.
     result = graphql("{ sites { rootPage { title } } }")
-    assert hub.title not in json.dumps(result.json)
+    assert home.title not in json.dumps(result.json)
 
 
 def test_unpublishing_a_category_withdraws_its_causes(demo_article, graphql):

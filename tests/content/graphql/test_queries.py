@@ -186,7 +186,7 @@ def test_unknown_locale_is_a_clear_error(demo_article, graphql, query):
 
 
 def publish_translation(page, locale: Locale):
-    translation = page.copy_for_translation(locale)
+    translation = page.copy_for_translation(locale, copy_parents=True)
     translation.title = f"{page.title} (de)"
     translation.save_revision().publish()
     return type(page).objects.get(pk=translation.pk)

@@ -34,11 +34,13 @@ def test_demo_creates_the_whole_article_published():
     assert [c.get_children().count() for c in categories] == [2, 6, 4]
     assert CausePage.objects.count() == 12
     assert all(page.live for page in Page.objects.filter(depth__gt=1))
-    assert Site.objects.get(is_default_site=True).root_page_id == hub.pk
+    home = Site.objects.get(is_default_site=True).root_page
+    assert hub.get_parent().pk == home.pk and home.depth == 2
+    assert home.title == "Home" and home.live
     chrome = SiteChrome.objects.get()
     assert chrome.live and chrome.contact_email.endswith("@example.org")
     assert "Created cause: Hydrosalpinx" in output
-    assert "Created 17 item(s)" in output
+    assert "Created 18 item(s)" in output  # the home page, 16 pages, the chrome
 
 
 def test_second_run_changes_nothing_and_says_so():
@@ -89,7 +91,7 @@ def test_translations_option_machine_translates_the_whole_article():
     out = io.StringIO()
     call_command("load_demo_content", translations="de", stdout=out)
     german = Page.objects.filter(locale__language_code="de")
-    assert german.count() == 16
+    assert german.count() == 17  # the German home page and the 16 article pages
     assert all(page.live for page in german)
     hub = CauseIndexPage.objects.get(locale__language_code="de")
     assert hub.title == " ".join(reversed(article.HUB["title"].split(" ")))
@@ -106,7 +108,7 @@ def test_translations_option_machine_translates_the_whole_article():
     again = io.StringIO()
     call_command("load_demo_content", translations="de", stdout=again)
     assert "nothing changed" in again.getvalue()
-    assert Page.objects.filter(locale__language_code="de").count() == 16
+    assert Page.objects.filter(locale__language_code="de").count() == 17
 
 
 @pytest.mark.parametrize("codes", ["xx", "en"])
@@ -114,3 +116,72 @@ def test_translations_option_rejects_unknown_or_source_language(codes):
     with pytest.raises(CommandError):
         call_command("load_demo_content", translations=codes, stdout=io.StringIO())
     assert not Page.objects.filter(locale__language_code="de").exists()
+
+
+def test_each_language_has_its_own_home_page_slugs_and_urls(graphql):
+    call_command("load_demo_content", translations="de", stdout=io.StringIO())
+    english = CauseIndexPage.objects.get(locale__language_code="en")
+    german = CauseIndexPage.objects.get(locale__language_code="de")
+    # Same slug (no "-1"), each below its own language's home page.
+    assert german.slug == english.slug == article.HUB["slug"]
+    english_home, german_home = english.get_parent(), german.get_parent()
+    assert english_home.depth == german_home.depth == 2
+    assert german_home.locale.language_code == "de" and german_home.live
+    assert german_home.translation_key == english_home.translation_key
+    for model in (CauseCategoryPage, CausePage):
+        for page in model.objects.filter(locale__language_code="de"):
+            source = model.objects.get(
+                translation_key=page.translation_key, locale__language_code="en"
+            )
+            assert page.slug == source.slug
+
+    query = """query ($locale: String) {
+      causeIndex(locale: $locale) { url urlPath categories { url urlPath } }
+      cause(slug: "hydrosalpinx", locale: $locale) { url urlPath }
+    }"""
+    en = graphql(query, {"locale": "en"}).data
+    de = graphql(query, {"locale": "de"}).data
+    hub_path = f"/{article.HUB['slug']}/"
+    assert en["causeIndex"]["url"] == hub_path
+    assert de["causeIndex"]["url"] == f"/de{hub_path}"
+    assert en["cause"]["url"] == f"{hub_path}uterine/hydrosalpinx/"
+    assert de["cause"]["url"] == f"/de{hub_path}uterine/hydrosalpinx/"
+    assert de["cause"]["urlPath"] != en["cause"]["urlPath"]
+    assert de["cause"]["urlPath"].endswith(f"{hub_path}uterine/hydrosalpinx/")
+    english_urls = {c["url"] for c in en["causeIndex"]["categories"]}
+    german_urls = {c["url"] for c in de["causeIndex"]["categories"]}
+    assert len(german_urls) == 3 and not english_urls & german_urls
+    assert all(url.startswith("/de/") for url in german_urls)
+
+
+def test_a_tree_without_home_pages_is_brought_into_shape():
+    """A database loaded before home pages existed: the hubs were top pages
+    and the German one had to take a suffixed slug."""
+    call_command("load_demo_content", translations="de", stdout=io.StringIO())
+    english = CauseIndexPage.objects.get(locale__language_code="en")
+    german = CauseIndexPage.objects.get(locale__language_code="de")
+    root = Page.get_first_root_node()
+    english_home, german_home = english.get_parent(), german.get_parent()
+    german.slug = f"{english.slug}-1"
+    german.save(update_fields=["slug", "url_path"])
+    english.move(root, pos="last-child")
+    german.move(root, pos="last-child")
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = english
+    site.save()
+    german_home.delete()
+    english_home.delete()
+
+    out = io.StringIO()
+    call_command("load_demo_content", stdout=out)
+    english.refresh_from_db()
+    german.refresh_from_db()
+    assert english.depth == german.depth == 3
+    assert german.slug == english.slug
+    home = Site.objects.get(is_default_site=True).root_page
+    assert english.get_parent().pk == home.pk
+    assert german.get_parent().get_translation(home.locale).pk == home.pk
+    assert german.url == f"/de/{english.slug}/"
+    cause = CausePage.objects.get(slug="hydrosalpinx", locale__language_code="de")
+    assert cause.url_path.startswith(german.url_path)
+    assert "Moved the article hub below Home." in out.getvalue()

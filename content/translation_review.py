@@ -1,0 +1,213 @@
+"""Translated pages reach readers through the medical review, like their source.
+
+A translation of an article page is medical content: a mistranslated dose or
+warning is as harmful as a wrong one in English. So the "Medical review"
+workflow that covers the page tree applies to every language, and the
+Translators group holds no publish permission on pages
+(``content.translators``).
+
+wagtail-localize's translation editor knows nothing of workflows: it offers
+*Publish* to whoever may publish, and nothing else. This module adds what a
+translator needs instead:
+
+- ``submit_for_review`` saves the translation as a draft revision of the
+  translated page (untranslated strings fall back to the source text, as
+  wagtail-localize's own publishing does) and submits that revision to the
+  page's workflow; a medical reviewer's approval publishes exactly it. The
+  draft never reaches readers before that: wagtail-localize's own "save as
+  draft" writes the translated content into a live page's row, which is what
+  the API serves, so ``save_draft`` builds the revision without it;
+- the editor shows a *Submit to Medical review* button, or the review the page
+  is waiting for (``review_panel``, used by the editor template in
+  ``cms/templates``);
+- *Sync with source* (``SyncWithSourceView``, answering wagtail-localize's
+  URL) keeps its *Publish immediately* option only for people who may publish
+  every translation it would publish; for anyone else it is switched off, so
+  syncing cannot publish a page past its review.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.text import slugify
+from django.views.decorators.http import require_POST
+from wagtail.coreutils import find_available_slug
+from wagtail.models import DraftStateMixin, Page, Revision, WorkflowState
+from wagtail.permission_policies.base import ModelPermissionPolicy
+from wagtail_localize.models import StringSegment, Translation, TranslationLog
+from wagtail_localize.views.update_translations import UpdateTranslationsView
+
+from content.translation_admin import _translation_for
+
+SYNC_PUBLISH_OFF = (
+    "Not available to you: {names} can only be published by the medical "
+    "review. Sync without publishing, then submit each translation to review "
+    "from its editor."
+)
+
+
+def may_publish(user: Any, instance: Any) -> bool:
+    """Whether ``user`` may publish ``instance`` directly, without a review."""
+    if isinstance(instance, Page):
+        return instance.permissions_for_user(user).can_publish()
+    if isinstance(instance, DraftStateMixin):
+        return ModelPermissionPolicy(type(instance)).user_has_permission(
+            user, "publish"
+        )
+    return True
+
+
+def untranslated_count(translation: Translation) -> int:
+    return (
+        StringSegment.objects.filter(source=translation.source)
+        .annotate_translation(translation.target_locale)
+        .filter(translation__isnull=True)
+        .count()
+    )
+
+
+def save_draft(translation: Translation, user: Any) -> Revision:
+    """A new draft revision of the translated page from the current strings.
+
+    wagtail-localize's ``save_target(publish=False)`` also saves the page row,
+    which for a live page is its published content: a draft would reach
+    readers unreviewed. For a live page this builds the same translated page
+    (synchronised fields, translated segments with fallback to the source,
+    the slug) and saves it as a revision only, as Wagtail's editor does.
+    """
+    page = translation.get_target_instance()
+    if not page.live:
+        translation.save_target(user=user, publish=False)
+        return translation.get_target_instance().get_latest_revision()
+    source = translation.source
+    page = source.get_ephemeral_translated_instance(
+        translation.target_locale, fallback=True
+    )
+    page.slug = find_available_slug(
+        page.get_parent(), slugify(page.slug), ignore_page_id=page.pk
+    )
+    revision = page.save_revision(user=user, log_action=True)
+    TranslationLog.objects.create(
+        source=source, locale=translation.target_locale, revision=revision
+    )
+    return revision
+
+
+def _edit_url(page: Page) -> str:
+    return reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+
+@require_POST
+def submit_for_review(request: HttpRequest, translation_id: int) -> HttpResponse:
+    """Save a page translation as a draft and submit it to the page's workflow."""
+    translation = _translation_for(request, translation_id)
+    page = translation.target_instance
+    if not isinstance(page, Page):
+        raise Http404("Only pages go through a review workflow.")
+    workflow = page.get_workflow()
+    language = translation.target_locale.get_display_name()
+    if workflow is None:
+        messages.error(
+            request,
+            f"No review workflow covers '{page.get_admin_display_title()}': "
+            "publish the translation instead.",
+        )
+        return redirect(_edit_url(page))
+    state = page.current_workflow_state
+    if state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS:
+        messages.warning(
+            request,
+            f"'{page.get_admin_display_title()}' in {language} is already "
+            f"waiting for {workflow.name}. Nothing was submitted.",
+        )
+        return redirect(_edit_url(page))
+    if page.permissions_for_user(request.user).page_locked():
+        raise PermissionDenied
+    try:
+        with transaction.atomic():
+            save_draft(translation, request.user)
+            page = translation.get_target_instance()
+            if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+                state.resume(request.user)
+            else:
+                workflow.start(page, request.user)
+    except ValidationError as error:
+        messages.error(
+            request,
+            f"'{page.get_admin_display_title()}' in {language} could not be "
+            f"saved: {'; '.join(error.messages)}. Nothing was submitted.",
+        )
+        return redirect(_edit_url(page))
+    message = (
+        f"Submitted '{page.get_admin_display_title()}' in {language} to "
+        f"{workflow.name}. It is published when a medical reviewer approves it."
+    )
+    missing = untranslated_count(translation)
+    if missing:
+        messages.warning(
+            request,
+            f"{message} {missing} untranslated string(s) show the source text "
+            "until translated.",
+        )
+    else:
+        messages.success(request, message)
+    return redirect(_edit_url(page))
+
+
+def review_panel(translation: Translation, instance: Any) -> dict:
+    """What the translation editor says about the review of ``instance``."""
+    if not isinstance(instance, Page):
+        return {"applies": False}
+    workflow = instance.get_workflow()
+    if workflow is None:
+        return {"applies": False}
+    state = instance.current_workflow_state
+    return {
+        "applies": True,
+        "workflow": workflow,
+        "state": state,
+        "in_review": state is not None
+        and state.status == WorkflowState.STATUS_IN_PROGRESS,
+        "needs_changes": state is not None
+        and state.status == WorkflowState.STATUS_NEEDS_CHANGES,
+        "submit_url": reverse("translation_submit_for_review", args=[translation.pk]),
+        "language": translation.target_locale.get_display_name(),
+    }
+
+
+class SyncWithSourceView(UpdateTranslationsView):
+    """wagtail-localize's *Sync with source*, publishing only what the user may."""
+
+    @cached_property
+    def unpublishable(self) -> list[str]:
+        names = []
+        for translation in self.object.translations.filter(enabled=True).select_related(
+            "target_locale"
+        ):
+            try:
+                instance = translation.get_target_instance()
+            except Exception:  # noqa: S112 - a deleted target is not published
+                continue
+            if not may_publish(self.request.user, instance):
+                names.append(
+                    f"'{instance}' in {translation.target_locale.get_display_name()}"
+                )
+        return names
+
+    def get_form(self):
+        form = super().get_form()
+        if self.unpublishable:
+            field = form.fields["publish_translations"]
+            field.disabled = True
+            field.help_text = SYNC_PUBLISH_OFF.format(
+                names=", ".join(self.unpublishable)
+            )
+        return form
