@@ -130,6 +130,7 @@ class ContentLoader:
         self._fallbacks: dict[tuple[int, int], Page] = {}
         self._serving: tuple[int, bool] | None = None
         self._status: Any = None
+        self._coverage: dict[int, Any] = {}
 
     # What the root field being resolved asked for ------------------------
 
@@ -536,6 +537,21 @@ class ContentLoader:
             }
             self._status.update(statuses(Page, keys, self.locales(), public=True))
         return list(self._status[page.translation_key].values())
+
+    def translation_coverage(self, page: Page) -> Any:
+        """Which text of the page, as served, is still in its source language.
+
+        Computed for every page in memory at once (see ``translation_status``).
+        """
+        from content.translation_status import coverage
+
+        if page.pk not in self._coverage:
+            pending = {page.pk: page}
+            for known in self._pages.values():
+                if known is not None and known.pk not in self._coverage:
+                    pending.setdefault(known.pk, known)
+            self._coverage.update(coverage(pending.values()))
+        return self._coverage[page.pk]
 
     def page_url(self, page: Page) -> str | None:
         return page.get_url(request=self.request)

@@ -69,7 +69,8 @@ def _translate_url(instance: Any) -> str:
 
 def status_view(request: HttpRequest) -> HttpResponse:
     """Per language: which pages, snippets and settings are untranslated, in
-    progress, out of date with their source, or translated."""
+    progress, out of date with their source, or translated. Objects written in
+    the chosen language are listed as its sources."""
     if not may_translate(request.user):
         raise PermissionDenied
     locales = ContentLoader().locales()
@@ -77,12 +78,22 @@ def status_view(request: HttpRequest) -> HttpResponse:
     if not targets:
         raise Http404("There is only one content language.")
     code = request.GET.get("locale") or targets[0].language_code
-    locale = next((loc for loc in targets if loc.language_code == code), targets[0])
+    locale = next((loc for loc in locales if loc.language_code == code), targets[0])
     items = translation_status.report(locale, locales, public=False)
     rows = []
     for item in items:
         status = item.status
         target = None
+        if status.is_source:
+            rows.append(
+                {
+                    "item": item,
+                    "title": getattr(item.instance, "title", None)
+                    or str(item.instance),
+                    "type": type(item.instance)._meta.verbose_name,
+                }
+            )
+            continue
         if status.instance_pk is not None:
             target = (
                 type(item.instance)
@@ -116,7 +127,7 @@ def status_view(request: HttpRequest) -> HttpResponse:
         {
             "locale": locale,
             "source_locale": source_locale,
-            "target_locales": targets,
+            "target_locales": locales,
             "items": items,
             "rows": rows,
             "counts": counts,

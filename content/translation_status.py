@@ -10,9 +10,14 @@ States, for one object in one language:
 - ``untranslated``: no version in this language exists;
 - ``in_progress``: a version exists but is not live, or not every segment of
   the source is translated yet;
-- ``out_of_date``: the source was published again after the translation was
-  last synced with it, so its changes have not reached this language;
+- ``out_of_date``: the source's content changed since the translation was
+  last synced with it (``content.translation_state``: its translated or
+  synchronised fields differ, not merely its publication date), so the
+  change has not reached this language;
 - ``translated``: live, complete and in step with its source.
+
+Every object is seen from its own source: the language it was first written
+in and is translated from, whichever that is (see ``_source_locale_id``).
 """
 
 from __future__ import annotations
@@ -87,6 +92,36 @@ def _translation_model(model: type[Model]) -> type[Model]:
     return Page if issubclass(model, Page) else model.get_translation_model()
 
 
+def _source_locale_id(
+    versions: dict[int, dict], sources: list[dict], default_locale_id: int
+) -> int:
+    """The language a translation group is translated from.
+
+    That of its wagtail-localize source (the default language's if it has
+    several) while that version exists; without one, the default language if
+    the group has a version there, else the language of its oldest version.
+    """
+    existing = [row for row in sources if row["locale_id"] in versions]
+    if existing:
+        preferred = [r for r in existing if r["locale_id"] == default_locale_id]
+        return (preferred or sorted(existing, key=lambda r: r["pk"]))[0]["locale_id"]
+    if default_locale_id in versions or not versions:
+        return default_locale_id
+    return min(versions.values(), key=lambda row: row["pk"])["locale_id"]
+
+
+def _is_stale(source: dict, source_row: dict | None) -> bool:
+    """Whether the source changed since it was last synced to translations."""
+    if source["digest_live"] and source["digest_synced"]:
+        return source["digest_live"] != source["digest_synced"]
+    # Synced before digests were recorded: fall back on the publication date.
+    return bool(
+        source_row
+        and source_row["last_published_at"]
+        and source_row["last_published_at"] > source["last_updated_at"]
+    )
+
+
 def statuses(
     model: type[Model],
     keys: Iterable[Any],
@@ -123,14 +158,17 @@ def statuses(
         by_key[row["translation_key"]][row["locale_id"]] = row
 
     default_locale = locales[0]
-    sources: dict[Any, dict] = {}
+    sources: dict[Any, list[dict]] = defaultdict(list)
     for row in TranslationSource.objects.filter(object_id__in=keys).values(
-        "pk", "object_id", "locale_id", "last_updated_at"
+        "pk",
+        "object_id",
+        "locale_id",
+        "last_updated_at",
+        digest_live=F("content_digest__live"),
+        digest_synced=F("content_digest__synced"),
     ):
-        current = sources.get(row["object_id"])
-        if current is None or row["locale_id"] == default_locale.pk:
-            sources[row["object_id"]] = row
-    source_ids = [row["pk"] for row in sources.values()]
+        sources[row["object_id"]].append(row)
+    source_ids = [row["pk"] for rows in sources.values() for row in rows]
 
     records: dict[tuple[int, int], dict] = {}
     for row in Translation.objects.filter(source_id__in=source_ids).values(
@@ -161,9 +199,10 @@ def statuses(
     result: dict[Any, dict[int, LocaleStatus]] = {}
     for key in keys:
         versions = by_key.get(key, {})
-        source = sources.get(key)
-        source_locale_id = source["locale_id"] if source else default_locale.pk
-        source_row = versions.get(source_locale_id)
+        source_locale_id = _source_locale_id(
+            versions, sources.get(key, []), default_locale.pk
+        )
+        key_sources = {row["locale_id"]: row for row in sources.get(key, [])}
         result[key] = {}
         for locale in locales:
             row = versions.get(locale.pk)
@@ -179,6 +218,20 @@ def statuses(
                     instance_pk=row["pk"] if row else None,
                 )
                 continue
+            # The source this language is translated from: the one with a
+            # translation record for it (an object may be translated from
+            # more than one language), else the group's own source.
+            source = next(
+                (
+                    candidate
+                    for candidate in sorted(
+                        key_sources.values(),
+                        key=lambda r: r["locale_id"] != source_locale_id,
+                    )
+                    if (candidate["pk"], locale.pk) in records
+                ),
+                key_sources.get(source_locale_id),
+            )
             record = records.get((source["pk"], locale.pk)) if source else None
             total = totals.get(source["pk"], 0) if source else 0
             translated = done.get((source["pk"], locale.pk), 0) if source else 0
@@ -190,9 +243,7 @@ def statuses(
                 row
                 and record
                 and record["enabled"]
-                and source_row
-                and source_row["last_published_at"]
-                and source_row["last_published_at"] > source["last_updated_at"]
+                and _is_stale(source, versions.get(source["locale_id"]))
             )
             if row is None:
                 state = UNTRANSLATED
@@ -230,6 +281,20 @@ def translatable_snippet_models() -> list[type[Model]]:
     ]
 
 
+def _source_of(states: dict[int, LocaleStatus]) -> LocaleStatus | None:
+    """The status of the source language (None if it is not a content language)."""
+    return next((status for status in states.values() if status.is_source), None)
+
+
+def _source_pks(candidates: dict[Any, Any], states: dict) -> list[Any]:
+    """Which of the candidate objects (pk: translation key) are sources."""
+    return [
+        pk
+        for pk, key in candidates.items()
+        if (source := _source_of(states[key])) is not None and source.instance_pk == pk
+    ]
+
+
 def report(
     locale: Locale,
     locales: list[Locale],
@@ -239,46 +304,159 @@ def report(
 ) -> list[ReportItem]:
     """Every translatable page, snippet and setting, with its state in ``locale``.
 
-    Items are the objects of the source (default) language: in the public
-    view, only those the public may see; in the admin, drafts too.
+    Each object is listed once, as its source version, whichever language
+    that is, with its state relative to that source: in the public view, only
+    objects whose source the public may see; in the admin, drafts too.
+    ``source_pages`` limits the pages to those given.
     """
-    source_locale = locales[0]
+    items = []
     if source_pages is None:
-        pages = Page.objects.filter(locale=source_locale, depth__gt=1)
+        pages = Page.objects.filter(depth__gt=1)
         if public:
             pages = visible_pages(pages)
-        source_pages = pages.specific().order_by("path")
-    source_pages = list(source_pages)
-    items = []
-    page_states = statuses(
-        Page, (p.translation_key for p in source_pages), locales, public=public
-    )
-    for page in source_pages:
+        candidates = dict(pages.values_list("pk", "translation_key"))
+    else:
+        candidates = {page.pk: page.translation_key for page in source_pages}
+    page_states = statuses(Page, set(candidates.values()), locales, public=public)
+    sources = _source_pks(candidates, page_states)
+    for page in Page.objects.filter(pk__in=sources).specific().order_by("path"):
+        states = page_states[page.translation_key]
         items.append(
             ReportItem(
                 kind="page",
                 instance=page,
-                status=page_states[page.translation_key][locale.pk],
-                source_locale=source_locale,
+                status=states[locale.pk],
+                source_locale=_source_of(states).locale,
                 type_name=type(page).__name__,
             )
         )
     for model in translatable_snippet_models():
-        snippets = model._default_manager.filter(locale=source_locale)
-        if public:
-            snippets = visible_snippets(model, locale=source_locale)
-        snippets = list(snippets.order_by("pk"))
+        snippets = visible_snippets(model) if public else model._default_manager.all()
+        candidates = dict(snippets.values_list("pk", "translation_key"))
         snippet_states = statuses(
-            model, (s.translation_key for s in snippets), locales, public=public
+            model, set(candidates.values()), locales, public=public
         )
-        for snippet in snippets:
+        sources = _source_pks(candidates, snippet_states)
+        for snippet in model._default_manager.filter(pk__in=sources).order_by("pk"):
+            states = snippet_states[snippet.translation_key]
             items.append(
                 ReportItem(
                     kind=getattr(model, "translation_report_kind", "snippet"),
                     instance=snippet,
-                    status=snippet_states[snippet.translation_key][locale.pk],
-                    source_locale=source_locale,
+                    status=states[locale.pk],
+                    source_locale=_source_of(states).locale,
                     type_name=model.__name__,
                 )
             )
     return items
+
+
+# What a served page shows in the source language ----------------------------
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Which text of a page, as served, is still in its source language."""
+
+    source_locale_id: int
+    #: wagtail-localize context path of each untranslated segment, in order.
+    untranslated_paths: tuple[str, ...] = ()
+
+
+def _revision_record(page: Page, recorded: dict[int, dict]) -> dict | None:
+    """The record of the revision whose content the page row holds.
+
+    Publishing writes the published revision to the row; wagtail-localize
+    also writes every translation it saves there, draft or not, so a record
+    newer than the last publication describes the row.
+    """
+    latest = recorded.get(page.latest_revision_id)
+    if latest is not None and (
+        page.last_published_at is None
+        or latest["revision__created_at"] >= page.last_published_at
+    ):
+        return latest
+    return recorded.get(page.live_revision_id)
+
+
+def coverage(pages: Iterable[Page]) -> dict[int, Coverage]:
+    """For each page: the language it is translated from, and which of its
+    text segments were left in that language when its content was saved.
+
+    A page that is not a wagtail-localize translation (a source, or a page
+    written directly in its language) has nothing untranslated. Costs two
+    queries for any number of pages, plus one per language for translations
+    saved before revisions were recorded.
+    """
+    from content.translation_state.models import TranslatedRevision
+    from content.translation_state.records import untranslated_paths
+
+    pages = list(pages)
+    keys = {page.translation_key for page in pages}
+    if not keys:
+        return {}
+    # (key, target language) -> (source id, source language, enabled)
+    translated_from: dict[tuple[Any, int], tuple[int, int, bool]] = {}
+    for row in TranslationSource.objects.filter(
+        object_id__in=keys, translations__isnull=False
+    ).values(
+        "pk",
+        "object_id",
+        "locale_id",
+        "translations__target_locale_id",
+        "translations__enabled",
+    ):
+        place = (row["object_id"], row["translations__target_locale_id"])
+        known = translated_from.get(place)
+        if known is None or (row["translations__enabled"] and not known[2]):
+            translated_from[place] = (
+                row["pk"],
+                row["locale_id"],
+                row["translations__enabled"],
+            )
+
+    def origin(page: Page) -> tuple[int, int, bool] | None:
+        found = translated_from.get((page.translation_key, page.locale_id))
+        return found if found and found[1] != page.locale_id else None
+
+    revision_ids = {
+        revision_id
+        for page in pages
+        if origin(page)
+        for revision_id in (page.live_revision_id, page.latest_revision_id)
+        if revision_id
+    }
+    recorded = {
+        row["revision_id"]: row
+        for row in TranslatedRevision.objects.filter(
+            revision_id__in=revision_ids
+        ).values("revision_id", "revision__created_at", "untranslated_paths")
+    }
+
+    result: dict[int, Coverage] = {}
+    unrecorded: dict[int, list[tuple[Page, int, int]]] = defaultdict(list)
+    for page in pages:
+        found = origin(page)
+        if found is None:
+            result[page.pk] = Coverage(page.locale_id)
+            continue
+        source_id, source_locale_id, enabled = found
+        record = _revision_record(page, recorded)
+        if record is not None:
+            result[page.pk] = Coverage(
+                source_locale_id, tuple(record["untranslated_paths"])
+            )
+        elif enabled:
+            unrecorded[page.locale_id].append((page, source_id, source_locale_id))
+        else:
+            # A manual translation: what it says is the translator's.
+            result[page.pk] = Coverage(source_locale_id)
+    # Saved before revisions were recorded: judge by the strings translated
+    # now, the closest available to what the page was saved with.
+    for locale_id, group in unrecorded.items():
+        paths = untranslated_paths(
+            {source_id for _p, source_id, _l in group}, locale_id
+        )
+        for page, source_id, source_locale_id in group:
+            result[page.pk] = Coverage(source_locale_id, tuple(paths[source_id]))
+    return result

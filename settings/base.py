@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "cms",
     # After wagtail: content overrides the "page" rich-text link handler.
     "content",
+    "content.translation_state",
 ]
 # Wagtail's REST API v2 at /api/v2/, for comparison benchmarks (make bench).
 # Off by default: it bypasses the GraphQL endpoint's limits, response cache
@@ -233,6 +234,7 @@ GRAPHQL_LIST_BOUNDS = {
     # Lists of plain records read with their page (one query for all pages).
     "*.history": 1,
     "*.references": 1,
+    "*.untranslatedParts": 1,
 }
 # One translation status per content language.
 GRAPHQL_LIST_BOUNDS["*.translationStatus"] = len(CONTENT_LANGUAGE_CODES)

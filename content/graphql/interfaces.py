@@ -13,7 +13,11 @@ import graphene
 from grapple.types.interfaces import PageInterface as GrapplePageInterface
 from grapple.utils import resolve_queryset
 
-from content.graphql.translation import TranslationStatus
+from content.graphql.translation import (
+    TranslationStatus,
+    UntranslatedPart,
+    untranslated_parts,
+)
 from content.loading import loader_for
 
 
@@ -35,8 +39,36 @@ class PageInterface(GrapplePageInterface):
     is_fallback = graphene.Boolean(
         required=True,
         description="True when no live translation exists in the requested "
-        "language and this page is served in its source language instead "
-        "(only with fallback: true).",
+        "language and this whole page is served in its source language instead "
+        "(only with fallback: true). A translation that is live but incomplete "
+        "is not a fallback: see isPartialTranslation.",
+    )
+    source_locale = graphene.String(
+        required=True,
+        description="Language code of the version this page is translated from; "
+        "equal to servedLocale when the page is itself a source (written in "
+        "its own language).",
+    )
+    untranslated_segments = graphene.Int(
+        required=True,
+        description="How many text segments (sentences, headings, list items, "
+        "...) of this page are shown in sourceLocale because they had no "
+        "translation when this version was saved. 0 for sources and complete "
+        "translations.",
+    )
+    is_partial_translation = graphene.Boolean(
+        required=True,
+        description="True when this page is in the requested language but "
+        "untranslatedSegments of its segments are in sourceLocale. isFallback, "
+        "by contrast, means the whole page is served in servedLocale instead "
+        "of the requested language (and is then never partial).",
+    )
+    untranslated_parts = graphene.List(
+        graphene.NonNull(UntranslatedPart),
+        required=True,
+        description="Where the untranslated segments are, by field and body "
+        "block, e.g. to mark them with a lang attribute. Empty when "
+        "isPartialTranslation is false.",
     )
     translation_status = graphene.List(
         graphene.NonNull(TranslationStatus),
@@ -55,6 +87,20 @@ class PageInterface(GrapplePageInterface):
     def resolve_is_fallback(self, info: Any, **kwargs: Any) -> bool:
         requested = getattr(self, "requested_locale_id", None)
         return requested is not None and requested != self.locale_id
+
+    def resolve_source_locale(self, info: Any, **kwargs: Any) -> str:
+        loader = loader_for(info)
+        return loader.locale_code(loader.translation_coverage(self).source_locale_id)
+
+    def resolve_untranslated_segments(self, info: Any, **kwargs: Any) -> int:
+        return len(loader_for(info).translation_coverage(self).untranslated_paths)
+
+    def resolve_is_partial_translation(self, info: Any, **kwargs: Any) -> bool:
+        return bool(loader_for(info).translation_coverage(self).untranslated_paths)
+
+    def resolve_untranslated_parts(self, info: Any, **kwargs: Any) -> list:
+        paths = loader_for(info).translation_coverage(self).untranslated_paths
+        return untranslated_parts(type(self), paths)
 
     def resolve_translation_status(self, info: Any, **kwargs: Any) -> list:
         return loader_for(info).translation_status(self)

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import graphene
+from django.core.exceptions import FieldDoesNotExist
+from graphene.utils.str_converters import to_camel_case
+from wagtail.fields import StreamField
 
 from content import translation_status
 
@@ -24,7 +28,8 @@ class TranslationState(graphene.Enum):
             "SOURCE": "This language is the one the object is translated from.",
             "UNTRANSLATED": "No version exists in this language.",
             "IN_PROGRESS": "A version exists but is not live or not complete.",
-            "OUT_OF_DATE": "The source changed since the translation was synced.",
+            "OUT_OF_DATE": "The source's content changed since the translation "
+            "was synced.",
             "TRANSLATED": "Live, complete and in step with its source.",
         }[self.name]
 
@@ -42,8 +47,9 @@ class TranslationStatus(graphene.ObjectType):
     )
     is_stale = graphene.Boolean(
         required=True,
-        description="The source was published again after this translation was "
-        "last synced with it.",
+        description="The source's text or synchronised fields changed since this "
+        "translation was last synced with it (publishing the source again "
+        "unchanged does not count).",
     )
     percent_translated = graphene.Float(
         required=True,
@@ -63,6 +69,44 @@ class TranslationStatus(graphene.ObjectType):
         return status.state
 
 
+class UntranslatedPart(graphene.ObjectType):
+    """A place on a page where text is shown in the page's source language."""
+
+    field = graphene.String(
+        required=True,
+        description="The page field, as this API names it: 'title', 'summary', "
+        "'body', 'outlookHeading', ... (reviewer fields appear under "
+        "medicalReview).",
+    )
+    block_id = graphene.String(
+        description="For a StreamField: the id of the top-level block holding "
+        "the text, as in body { id }. Null for other fields."
+    )
+    segments = graphene.Int(
+        required=True,
+        description="How many text segments (sentences, headings, list items, "
+        "...) of this field or block are untranslated.",
+    )
+
+
+def untranslated_parts(model: type, paths: Iterable[str]) -> list[UntranslatedPart]:
+    """Group untranslated segments by field and top-level block, in order."""
+    counts: dict[tuple[str, str | None], int] = {}
+    for path in paths:
+        name, *rest = path.split(".")
+        try:
+            field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            field = None
+        block_id = rest[0] if rest and isinstance(field, StreamField) else None
+        place = (to_camel_case(name), block_id)
+        counts[place] = counts.get(place, 0) + 1
+    return [
+        UntranslatedPart(field=name, block_id=block_id, segments=n)
+        for (name, block_id), n in counts.items()
+    ]
+
+
 class TranslationReportItem(graphene.ObjectType):
     """A translatable page, snippet or setting, in the report's language."""
 
@@ -70,9 +114,12 @@ class TranslationReportItem(graphene.ObjectType):
     type_name = graphene.String(
         required=True, description="Model name, e.g. 'CausePage', 'SiteChrome'."
     )
-    title = graphene.String(required=True, description="Title in the source.")
+    title = graphene.String(required=True, description="Title in the source language.")
     slug = graphene.String(description="Pages only.")
-    source_locale = graphene.String(required=True)
+    source_locale = graphene.String(
+        required=True,
+        description="Language the object is translated from (its original).",
+    )
     status = graphene.Field(TranslationStatus, required=True)
 
     @staticmethod
