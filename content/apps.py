@@ -16,11 +16,13 @@ class ContentConfig(AppConfig):
         from content.graphql.middleware import gate_redirect_targets
         from content.graphql.scalars import make_positive_int_strict
         from content.locales import sync_content_locales
+        from content.translation_review import keep_translation_drafts_unpublished
 
         use_block_names_as_block_types()
         make_positive_int_strict()
         hide_internal_page_fields()
         gate_redirect_targets()
+        keep_translation_drafts_unpublished()
         from content.translators import grant_new_target_tree
 
         post_migrate.connect(sync_content_locales, sender=self)

@@ -16,7 +16,8 @@ translator needs instead:
   page's workflow; a medical reviewer's approval publishes exactly it. The
   draft never reaches readers before that: wagtail-localize's own "save as
   draft" writes the translated content into a live page's row, which is what
-  the API serves, so ``save_draft`` builds the revision without it;
+  the API serves, so ``create_or_update_translation`` replaces it with one
+  that saves a revision only (installed when the app is ready);
 - the editor shows a *Submit to Medical review* button, or the review the page
   is waiting for (``review_panel``, used by the editor template in
   ``cms/templates``);
@@ -32,7 +33,11 @@ from functools import cached_property
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import (
+    ObjectDoesNotExist,
+    PermissionDenied,
+    ValidationError,
+)
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -42,7 +47,12 @@ from django.views.decorators.http import require_POST
 from wagtail.coreutils import find_available_slug
 from wagtail.models import DraftStateMixin, Page, Revision, WorkflowState
 from wagtail.permission_policies.base import ModelPermissionPolicy
-from wagtail_localize.models import StringSegment, Translation, TranslationLog
+from wagtail_localize.models import (
+    StringSegment,
+    Translation,
+    TranslationLog,
+    TranslationSource,
+)
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from content.translation_admin import _translation_for
@@ -75,30 +85,68 @@ def untranslated_count(translation: Translation) -> int:
 
 
 def save_draft(translation: Translation, user: Any) -> Revision:
-    """A new draft revision of the translated page from the current strings.
+    """A new draft revision of the translated page from the current strings."""
+    translation.save_target(user=user, publish=False)
+    return translation.get_target_instance().get_latest_revision()
 
-    wagtail-localize's ``save_target(publish=False)`` also saves the page row,
-    which for a live page is its published content: a draft would reach
-    readers unreviewed. For a live page this builds the same translated page
-    (synchronised fields, translated segments with fallback to the source,
-    the slug) and saves it as a revision only, as Wagtail's editor does.
+
+_create_or_update_translation = TranslationSource.create_or_update_translation
+
+
+def create_or_update_translation(
+    self: TranslationSource,
+    locale: Any,
+    user: Any = None,
+    publish: bool = True,
+    copy_parent_pages: bool = False,
+    fallback: bool = False,
+) -> tuple[Any, bool]:
+    """wagtail-localize's translation save, where a draft stays a draft.
+
+    Saving a translation without publishing (``save_target(publish=False)``:
+    our review submission, *Translate this page* over a subtree whose pages
+    are already translated, the demo loader) writes the translated content
+    into the object's row. For a live page that row is its published content,
+    which the API serves, so unreviewed text would reach readers; a live
+    snippet would be unpublished. For a live object this builds the same
+    translated instance (synchronised fields, translated segments, the slug)
+    and saves it as a revision only, as Wagtail's own editor does.
     """
-    page = translation.get_target_instance()
-    if not page.live:
-        translation.save_target(user=user, publish=False)
-        return translation.get_target_instance().get_latest_revision()
-    source = translation.source
-    page = source.get_ephemeral_translated_instance(
-        translation.target_locale, fallback=True
+    if not publish:
+        try:
+            existing = self.get_translated_instance(locale)
+        except ObjectDoesNotExist:
+            existing = None
+        if isinstance(existing, DraftStateMixin) and existing.live:
+            with transaction.atomic():
+                instance = self.get_ephemeral_translated_instance(
+                    locale, fallback=fallback
+                )
+                if isinstance(instance, Page):
+                    instance.slug = find_available_slug(
+                        instance.get_parent(),
+                        slugify(instance.slug),
+                        ignore_page_id=instance.pk,
+                    )
+                    revision = instance.save_revision(user=user, log_action=True)
+                else:
+                    revision = instance.save_revision(user=user)
+                TranslationLog.objects.create(
+                    source=self, locale=locale, revision=revision
+                )
+            return existing, False
+    return _create_or_update_translation(
+        self,
+        locale,
+        user=user,
+        publish=publish,
+        copy_parent_pages=copy_parent_pages,
+        fallback=fallback,
     )
-    page.slug = find_available_slug(
-        page.get_parent(), slugify(page.slug), ignore_page_id=page.pk
-    )
-    revision = page.save_revision(user=user, log_action=True)
-    TranslationLog.objects.create(
-        source=source, locale=translation.target_locale, revision=revision
-    )
-    return revision
+
+
+def keep_translation_drafts_unpublished() -> None:
+    TranslationSource.create_or_update_translation = create_or_update_translation
 
 
 def _edit_url(page: Page) -> str:

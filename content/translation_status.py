@@ -366,17 +366,13 @@ class Coverage:
 def _revision_record(page: Page, recorded: dict[int, dict]) -> dict | None:
     """The record of the revision whose content the page row holds.
 
-    Publishing writes the published revision to the row; wagtail-localize
-    also writes every translation it saves there, draft or not, so a record
-    newer than the last publication describes the row.
+    A live page's row holds its published revision: a translation saved as a
+    draft is kept in a revision only (``content.translation_review``). A page
+    that was never published holds the latest translation saved.
     """
-    latest = recorded.get(page.latest_revision_id)
-    if latest is not None and (
-        page.last_published_at is None
-        or latest["revision__created_at"] >= page.last_published_at
-    ):
-        return latest
-    return recorded.get(page.live_revision_id)
+    if page.live:
+        return recorded.get(page.live_revision_id)
+    return recorded.get(page.latest_revision_id)
 
 
 def coverage(pages: Iterable[Page]) -> dict[int, Coverage]:
