@@ -354,12 +354,15 @@ class ContentLoader:
     def related(self, page: Page, through_model: type, target_model: type[Page]):
         """Targets of an orderable relation, loaded for every page in memory."""
         if page.pk not in self._related:
-            pending = [
+            # This page too: it may have come from a field that does not load
+            # through this loader (``pages``, ``descendants``).
+            pending = [page.pk] + [
                 p.pk
                 for p in self._pages.values()
                 if p is not None
                 and isinstance(p, type(page))
                 and p.pk not in self._related
+                and p.pk != page.pk
             ]
             for pk in pending:
                 self._related[pk] = []

@@ -93,3 +93,16 @@ def test_every_link_of_the_big_article_is_resolved(demo_article, graphql):
         paragraph = next(b for b in cause["body"] if b["blockType"] == "paragraph")
         assert 'href="/' in paragraph["value"]
         assert len(cause["relatedCauses"]) == 1
+
+
+def test_related_causes_of_pages_listed_by_pages_resolve(demo_article, graphql):
+    # `pages` and `descendants` return pages the request's loader did not
+    # load; their related causes must still be served, not fail.
+    result = graphql(
+        "{ pages(contentType: \"content.CausePage\", limit: 50) {"
+        " ... on CausePage { slug relatedCauses { slug } } } }"
+    )
+    assert result.status_code == 200 and not result.errors, result.errors
+    related = {page["slug"]: page["relatedCauses"] for page in result.data["pages"]}
+    assert len(related) == 12
+    assert any(related.values())
