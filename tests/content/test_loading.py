@@ -99,7 +99,7 @@ def test_related_causes_of_pages_listed_by_pages_resolve(demo_article, graphql):
     # `pages` and `descendants` return pages the request's loader did not
     # load; their related causes must still be served, not fail.
     result = graphql(
-        "{ pages(contentType: \"content.CausePage\", limit: 50) {"
+        '{ pages(contentType: "content.CausePage", limit: 50) {'
         " ... on CausePage { slug relatedCauses { slug } } } }"
     )
     assert result.status_code == 200 and not result.errors, result.errors
