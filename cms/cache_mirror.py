@@ -38,8 +38,8 @@ from typing import Any
 
 logger = logging.getLogger("cms.caching")
 
-#: (generation, result, status, etag)
-Entry = tuple[int, str, int, str]
+#: (generation, result, status, etag, valid_until: epoch seconds or None)
+Entry = tuple[int, str, int, str, float | None]
 
 
 class ResponseMirror:
@@ -97,6 +97,11 @@ class ResponseMirror:
             self.entries.move_to_end(key)
             while len(self.entries) > self.max_entries:
                 self.entries.popitem(last=False)
+
+    def clear(self) -> None:
+        """Forget every copied response (the generation stays trusted)."""
+        with self.lock:
+            self.entries.clear()
 
     # -- invalidation ----------------------------------------------------------
 

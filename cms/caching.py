@@ -58,8 +58,7 @@ def mirror() -> ResponseMirror | None:
 def forget_memory_copy() -> None:
     """Drop this process's in-memory copy (tests reset the shared cache)."""
     if _mirror is not None:
-        with _mirror.lock:
-            _mirror.entries.clear()
+        _mirror.clear()
 
 
 def generation() -> int:
