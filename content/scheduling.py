@@ -32,6 +32,7 @@ import functools
 import logging
 import time
 import uuid
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.apps import apps
@@ -100,9 +101,21 @@ def next_boundary(after: datetime.datetime | None = None) -> datetime.datetime |
     return min(moments, default=None)
 
 
-def _acquire_lock() -> str | None:
+@dataclass
+class DueWork:
+    """What one run of the due work did, by object description."""
+
+    unpublished: list[str] = field(default_factory=list)
+    published: list[str] = field(default_factory=list)
+    #: Refused (an overdue medical review): still scheduled.
+    refused: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+
+
+def acquire_lock(wait: float = WAIT_SECONDS) -> str | None:
+    """Take the scheduling lock (shared by every process using the cache)."""
     token = uuid.uuid4().hex
-    deadline = time.monotonic() + WAIT_SECONDS
+    deadline = time.monotonic() + wait
     while not cache.add(LOCK_KEY, token, timeout=LOCK_SECONDS):
         if time.monotonic() >= deadline:
             return None
@@ -110,20 +123,22 @@ def _acquire_lock() -> str | None:
     return token
 
 
-def _release_lock(token: str) -> None:
+def release_lock(token: str) -> None:
     if cache.get(LOCK_KEY) == token:
         cache.delete(LOCK_KEY)
 
 
-def _run_due_work(now: datetime.datetime) -> None:
+def run_due_work(now: datetime.datetime) -> DueWork:
     """Unpublish what has expired and publish what is due at ``now``.
 
     The same steps, in the same order, as Wagtail's ``publish_scheduled``,
     but for objects due *at or before* now. Rows are locked for the
     transaction and rows another transaction holds are skipped (PostgreSQL;
     SQLite serialises writers anyway). An object that fails is logged and
-    left as it is; the others go on.
+    left as it is; the others go on. A revision whose publication was refused
+    (overdue review) stays scheduled and is not counted as published.
     """
+    work = DueWork()
     with transaction.atomic():
         for model in scheduled_models():
             expired = (
@@ -132,12 +147,13 @@ def _run_due_work(now: datetime.datetime) -> None:
                 .select_for_update(skip_locked=True)
             )
             for obj in list(expired):
-                _attempt(
+                done = _attempt(
                     obj,
                     lambda obj=obj: obj.unpublish(
                         set_expired=True, log_action="wagtail.unpublish.scheduled"
                     ),
                 )
+                (work.unpublished if done else work.failed).append(_describe(obj))
         due = (
             Revision.objects.filter(approved_go_live_at__lte=now)
             .order_by("approved_go_live_at", "pk")
@@ -146,20 +162,38 @@ def _run_due_work(now: datetime.datetime) -> None:
         for revision in list(due):
             # Article pages refuse (with a warning) a scheduled publication
             # whose medical review is overdue: the revision stays scheduled.
-            _attempt(
+            done = _attempt(
                 revision,
                 lambda revision=revision: revision.publish(
                     log_action="wagtail.publish.scheduled"
                 ),
             )
+            if not done:
+                work.failed.append(_describe(revision))
+            elif Revision.objects.filter(
+                pk=revision.pk, approved_go_live_at__isnull=False
+            ).exists():
+                work.refused.append(_describe(revision))
+            else:
+                work.published.append(_describe(revision))
+    return work
 
 
-def _attempt(obj: Any, action: Any) -> None:
+def _attempt(obj: Any, action: Any) -> bool:
     try:
         with transaction.atomic():
             action()
     except Exception:
         logger.exception("Scheduled publishing of %r failed", obj)
+        return False
+    return True
+
+
+def _describe(obj: Any) -> str:
+    if isinstance(obj, Revision):
+        return f"{obj.object_str} ({obj.content_type.name} {obj.object_id})"
+    model = getattr(obj, "specific_class", None) or type(obj)
+    return f"{obj} ({model._meta.verbose_name} {obj.pk})"
 
 
 def publish_due() -> datetime.datetime | None:
@@ -173,15 +207,15 @@ def publish_due() -> datetime.datetime | None:
     retry_at = cache.get(RETRY_KEY)
     if retry_at is not None and timezone.now() < retry_at:
         return retry_at
-    token = _acquire_lock()
+    token = acquire_lock()
     if token is None:
         return timezone.now()
     try:
         started = timezone.now()
-        _run_due_work(started)
+        run_due_work(started)
         left = next_boundary()
     finally:
-        _release_lock(token)
+        release_lock(token)
     if left is None or left > started:
         return None
     retry_at = timezone.now() + datetime.timedelta(seconds=RETRY_SECONDS)

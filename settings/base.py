@@ -62,6 +62,8 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 INSTALLED_APPS = [
+    # Before wagtail: its publish_scheduled takes the API's scheduling lock.
+    "content.commands",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

@@ -501,6 +501,10 @@ def test_publish_scheduled_skips_an_overdue_page_with_a_warning(demo_article, ca
     assert not late.live
     late_revision.refresh_from_db()
     assert late_revision.approved_go_live_at is not None  # still scheduled
+    report = out.getvalue()
+    assert "Published (scheduled): 1\n  Prolactin questions" in report
+    assert "Left scheduled: the medical review is overdue: 1" in report
+    assert f"  Thyroid questions (cause {late.pk})" in report
     warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
     assert len(warnings) == 1, warnings
     assert "'Thyroid questions'" in warnings[0]

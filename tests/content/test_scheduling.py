@@ -10,6 +10,7 @@ from types import SimpleNamespace
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -401,3 +402,57 @@ def test_history_is_on_every_page_type(demo_article, graphql):
     category = result.data["causeIndex"]["categories"][0]
     assert len(category["history"]) == 1
     assert len(result.data["cause"]["history"]) == 1
+
+
+def test_publish_scheduled_reports_what_it_did(category, at):
+    at(NOON - datetime.timedelta(days=1))
+    page = CausePageFactory(parent=category, slug="expiring-cause", title="Expiring")
+    page.expire_at = NOON
+    page.save_revision().publish()
+
+    at(NOON)
+    out = io.StringIO()
+    call_command("publish_scheduled", stdout=out)
+    assert out.getvalue() == (
+        f"Unpublished (expired): 1\n  Expiring (cause {page.pk})\n"
+    )
+    page.refresh_from_db()
+    assert not page.live and page.expired
+
+    out = io.StringIO()
+    call_command("publish_scheduled", stdout=out)
+    assert out.getvalue() == "Nothing was due.\n"
+
+
+def test_publish_scheduled_waits_for_a_request_publishing_the_same_work(
+    category, graphql, at
+):
+    """The command and the API's catch-up share one lock: never both at once."""
+    at(NOON - datetime.timedelta(days=1))
+    page = CausePageFactory(parent=category, slug="scheduled-cause", live=False)
+    page.go_live_at = NOON
+    page.save_revision().publish()
+
+    at(NOON)
+    token = scheduling.acquire_lock()  # a worker is publishing right now
+    try:
+        with pytest.raises(CommandError, match="Another process is publishing"):
+            call_command("publish_scheduled", wait=0, stdout=io.StringIO())
+    finally:
+        scheduling.release_lock(token)
+    page.refresh_from_db()
+    assert not page.live
+    assert not PageLogEntry.objects.filter(
+        page=page, action="wagtail.publish.scheduled"
+    ).exists()
+
+    publish_scheduled()
+    page.refresh_from_db()
+    assert page.live
+    assert graphql(QUERY).data["cause"]["title"] == page.title
+    assert (
+        PageLogEntry.objects.filter(
+            page=page, action="wagtail.publish.scheduled"
+        ).count()
+        == 1
+    )

@@ -1,0 +1,1 @@
+"""Management commands that replace Wagtail's own (listed before ``wagtail``)."""
