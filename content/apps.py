@@ -14,6 +14,7 @@ class ContentConfig(AppConfig):
         from content.graphql.blocks import use_block_names_as_block_types
         from content.graphql.interfaces import hide_internal_page_fields
         from content.graphql.middleware import gate_redirect_targets
+        from content.graphql.registry import hide_non_content_types
         from content.graphql.scalars import make_positive_int_strict
         from content.locales import sync_content_locales
         from content.translation_review import keep_translation_drafts_unpublished
@@ -21,6 +22,7 @@ class ContentConfig(AppConfig):
         use_block_names_as_block_types()
         make_positive_int_strict()
         hide_internal_page_fields()
+        hide_non_content_types()
         gate_redirect_targets()
         keep_translation_drafts_unpublished()
         from content.translators import grant_new_target_tree
