@@ -131,6 +131,7 @@ class ContentLoader:
         self._serving: tuple[int, bool] | None = None
         self._status: Any = None
         self._coverage: dict[int, Any] = {}
+        self._alias_locales: dict[int, int | None] = {}
 
     # What the root field being resolved asked for ------------------------
 
@@ -555,6 +556,36 @@ class ContentLoader:
                     pending.setdefault(known.pk, known)
             self._coverage.update(coverage(pending.values()))
         return self._coverage[page.pk]
+
+    def alias_source_locale_id(self, page: Page) -> int | None:
+        """The language of the page that ``page`` is an alias of, when that is
+        another language than the page's own; ``None`` otherwise.
+
+        Such an alias (wagtail-localize's "Convert to alias page", the home
+        page of a new language) shows its source's content, in the source's
+        language. One query for every alias in memory at once.
+        """
+        if page.alias_of_id is None:
+            return None
+        if page.pk not in self._alias_locales:
+            pending = {page.pk: page.alias_of_id}
+            for known in self._pages.values():
+                if known is not None and known.alias_of_id is not None:
+                    pending.setdefault(known.pk, known.alias_of_id)
+            pending = {
+                pk: source
+                for pk, source in pending.items()
+                if pk not in self._alias_locales
+            }
+            source_locales = dict(
+                Page.objects.filter(pk__in=set(pending.values())).values_list(
+                    "pk", "locale_id"
+                )
+            )
+            for pk, source in pending.items():
+                self._alias_locales[pk] = source_locales.get(source)
+        source_locale_id = self._alias_locales[page.pk]
+        return source_locale_id if source_locale_id != page.locale_id else None
 
     def page_url(self, page: Page) -> str | None:
         return page.get_url(request=self.request)

@@ -24,11 +24,20 @@ translator needs instead:
 - *Sync with source* (``SyncWithSourceView``, answering wagtail-localize's
   URL) keeps its *Publish immediately* option only for people who may publish
   every translation it would publish; for anyone else it is switched off, so
-  syncing cannot publish a page past its review.
+  syncing cannot publish a page past its review;
+- *Convert to alias page* (``convert_to_alias``, answering wagtail-localize's
+  URL) and Wagtail's *Convert alias to ordinary page* are for people who may
+  publish the page. The first replaces a translated page with a live copy of
+  its source, in the source language; the second makes a live alias's content
+  the page's own, no longer marked as the source's (the API labels an alias
+  with its source's language). Either would put content before readers that
+  no reviewer approved for this language. For anyone else the actions are not
+  offered and the views refuse (``refuse_alias_change``).
 """
 
 from __future__ import annotations
 
+import json
 from functools import cached_property
 from typing import Any
 
@@ -38,12 +47,14 @@ from django.core.exceptions import (
     PermissionDenied,
     ValidationError,
 )
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.text import slugify
 from django.views.decorators.http import require_POST
+from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.coreutils import find_available_slug
 from wagtail.models import DraftStateMixin, Page, Revision, WorkflowState
 from wagtail.permission_policies.base import ModelPermissionPolicy
@@ -53,6 +64,7 @@ from wagtail_localize.models import (
     TranslationLog,
     TranslationSource,
 )
+from wagtail_localize.views import convert
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from content.translation_admin import _translation_for
@@ -62,6 +74,15 @@ SYNC_PUBLISH_OFF = (
     "review. Sync without publishing, then submit each translation to review "
     "from its editor."
 )
+
+
+ALIAS_REFUSED = (
+    "'{title}' in {language} was not changed: {action} is only for people who "
+    "may publish the page, as it would show readers content that no medical "
+    "reviewer approved for {language}. Ask a medical reviewer."
+)
+CONVERT_TO_ALIAS = "Convert to alias page"
+CONVERT_ALIAS = "Convert alias to ordinary page"
 
 
 def may_publish(user: Any, instance: Any) -> bool:
@@ -229,6 +250,61 @@ def review_panel(translation: Translation, instance: Any) -> dict:
         "submit_url": reverse("translation_submit_for_review", args=[translation.pk]),
         "language": translation.target_locale.get_display_name(),
     }
+
+
+def refuse_alias_change(
+    request: HttpRequest, page: Page, action: str
+) -> HttpResponse | None:
+    """Refuse ``action`` on ``page`` (with a message) unless the user may publish it."""
+    if page.permissions_for_user(request.user).can_publish():
+        return None
+    messages.error(
+        request,
+        ALIAS_REFUSED.format(
+            title=page.get_admin_display_title(),
+            language=page.locale.get_display_name(),
+            action=action,
+        ),
+    )
+    return redirect(get_valid_next_url_from_request(request) or _edit_url(page))
+
+
+def convert_to_alias(request: HttpRequest, page_id: int) -> HttpResponse:
+    """wagtail-localize's *Convert to alias page*, for people who may publish."""
+    page = get_object_or_404(Page, id=page_id, alias_of_id__isnull=True)
+    if not page.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    refused = refuse_alias_change(request, page, CONVERT_TO_ALIAS)
+    if refused is not None:
+        return refused
+    return convert.convert_to_alias(request, page_id)
+
+
+def before_convert_alias_page(request: HttpRequest, page: Page) -> HttpResponse | None:
+    """Wagtail's *Convert alias to ordinary page*, for people who may publish.
+
+    Only for an alias of a page in another language: an alias of a page in
+    its own language shows content reviewed for that language.
+    """
+    source = page.alias_of
+    if source is None or source.locale_id == page.locale_id:
+        return None
+    return refuse_alias_change(request, page, CONVERT_ALIAS)
+
+
+def editor_props_for(user: Any, instance: Any, props: str) -> str:
+    """The translation editor's props without actions ``user`` may not take.
+
+    The editor offers *Convert to alias page* to anyone who may edit the
+    translation; it is only for people who may publish it.
+    """
+    if not isinstance(instance, Page) or may_publish(user, instance):
+        return props
+    data = json.loads(props)
+    if data.get("links", {}).get("convertToAliasUrl"):
+        data["links"]["convertToAliasUrl"] = None
+        return json.dumps(data, cls=DjangoJSONEncoder)
+    return props
 
 
 class SyncWithSourceView(UpdateTranslationsView):

@@ -16,7 +16,13 @@ from content.models import SiteChrome
 from content.review import bulk_publish_refusals
 from content.rich_text import VisiblePageLinkHandler
 from content.translation_admin import download_po, may_translate, status_view, upload_po
-from content.translation_review import SyncWithSourceView, submit_for_review
+from content.translation_review import (
+    SyncWithSourceView,
+    before_convert_alias_page,
+    convert_to_alias,
+    may_publish,
+    submit_for_review,
+)
 from content.translators import refuses_source_edit
 
 
@@ -98,8 +104,8 @@ def refuse_overdue_bulk_publish(request, action_type, objects, action):
 @hooks.register("register_admin_urls", order=-1)
 def register_translation_urls():
     # Registered before wagtail-localize's, so these views answer its PO
-    # download and upload URLs (which its editor links to) and its "Sync with
-    # source" URL.
+    # download and upload URLs (which its editor links to), its "Sync with
+    # source" URL and its "Convert to alias page" URL.
     return [
         path(
             "localize/translate/<int:translation_id>/pofile/download/",
@@ -117,12 +123,29 @@ def register_translation_urls():
             name="translation_sync",
         ),
         path(
+            "localize/page/<int:page_id>/convert_to_alias/",
+            convert_to_alias,
+            name="translation_convert_to_alias",
+        ),
+        path(
             "localize/translate/<int:translation_id>/submit-for-review/",
             submit_for_review,
             name="translation_submit_for_review",
         ),
         path("translation-status/", status_view, name="translation_status"),
     ]
+
+
+hooks.register("before_convert_alias_page", before_convert_alias_page)
+
+
+@hooks.register("construct_page_action_menu")
+def offer_convert_to_alias_to_publishers(menu_items, request, context):
+    page = context.get("page")
+    if page is not None and not may_publish(request.user, page):
+        menu_items[:] = [
+            item for item in menu_items if item.name != "localize-convert-to-alias"
+        ]
 
 
 class TranslationStatusMenuItem(MenuItem):

@@ -38,9 +38,11 @@ class PageInterface(GrapplePageInterface):
     )
     is_fallback = graphene.Boolean(
         required=True,
-        description="True when no live translation exists in the requested "
-        "language and this whole page is served in its source language instead "
-        "(only with fallback: true). A translation that is live but incomplete "
+        description="True when this whole page is served in servedLocale, its "
+        "source language, instead of the requested language: no live "
+        "translation exists in the requested language (only with fallback: "
+        "true), or the page in the requested language is an alias that shows "
+        "its source page's content. A translation that is live but incomplete "
         "is not a fallback: see isPartialTranslation.",
     )
     source_locale = graphene.String(
@@ -82,25 +84,32 @@ class PageInterface(GrapplePageInterface):
         return loader_for(info).locale_code(self.locale_id)
 
     def resolve_served_locale(self, info: Any, **kwargs: Any) -> str:
-        return loader_for(info).locale_code(self.locale_id)
+        loader = loader_for(info)
+        return loader.locale_code(_content_locale_id(self, loader))
 
     def resolve_is_fallback(self, info: Any, **kwargs: Any) -> bool:
         requested = getattr(self, "requested_locale_id", None)
-        return requested is not None and requested != self.locale_id
+        if requested is not None and requested != self.locale_id:
+            return True
+        return loader_for(info).alias_source_locale_id(self) is not None
 
     def resolve_source_locale(self, info: Any, **kwargs: Any) -> str:
         loader = loader_for(info)
+        alias_locale_id = loader.alias_source_locale_id(self)
+        if alias_locale_id is not None:
+            return loader.locale_code(alias_locale_id)
         return loader.locale_code(loader.translation_coverage(self).source_locale_id)
 
     def resolve_untranslated_segments(self, info: Any, **kwargs: Any) -> int:
-        return len(loader_for(info).translation_coverage(self).untranslated_paths)
+        return len(_untranslated_paths(self, loader_for(info)))
 
     def resolve_is_partial_translation(self, info: Any, **kwargs: Any) -> bool:
-        return bool(loader_for(info).translation_coverage(self).untranslated_paths)
+        return bool(_untranslated_paths(self, loader_for(info)))
 
     def resolve_untranslated_parts(self, info: Any, **kwargs: Any) -> list:
-        paths = loader_for(info).translation_coverage(self).untranslated_paths
-        return untranslated_parts(type(self), paths)
+        return untranslated_parts(
+            type(self), _untranslated_paths(self, loader_for(info))
+        )
 
     def resolve_translation_status(self, info: Any, **kwargs: Any) -> list:
         return loader_for(info).translation_status(self)
@@ -133,6 +142,21 @@ class PageInterface(GrapplePageInterface):
 
     def resolve_ancestors(self, info: Any, **kwargs: Any):
         return _visible_list(info, self.get_ancestors(), self, **kwargs)
+
+
+def _content_locale_id(page: Any, loader: Any) -> int:
+    """The language of the content ``page`` shows: its source's for an alias
+    of a page in another language, its own otherwise."""
+    return loader.alias_source_locale_id(page) or page.locale_id
+
+
+def _untranslated_paths(page: Any, loader: Any) -> tuple:
+    """What of the page is in its source language while the rest is
+    translated. Nothing for an alias of a page in another language: all of it
+    is, and it is a fallback (isFallback), not a partial translation."""
+    if loader.alias_source_locale_id(page) is not None:
+        return ()
+    return tuple(loader.translation_coverage(page).untranslated_paths)
 
 
 def _visible_list(info: Any, queryset, page, **kwargs: Any):
