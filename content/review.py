@@ -156,6 +156,15 @@ def bulk_publish_refusals(pages: Any, include_descendants: bool, user: Any) -> l
     ]
 
 
+def approval_needs_override(page: Any) -> bool:
+    """Would approving ``page`` now be refused without a reviewer's override?
+
+    Judged by the version under review, the page's latest revision.
+    """
+    revision = page.get_latest_revision()
+    return is_refused(revision.as_object() if revision is not None else page)
+
+
 def apply_override(page: Any, user: Any) -> bool:
     """A medical reviewer overrides the overdue review of ``page`` (a version).
 

@@ -13,7 +13,8 @@ from content.review import apply_override
 
 
 class MedicalReviewApprovalForm(TaskStateCommentForm):
-    """The approve dialog (dashboard and editor): a comment, and the override."""
+    """The approve dialog (dashboard and editor): a comment, and the override
+    (shown only when the page's review is overdue, ``approve_modal.html``)."""
 
     override_overdue_review = forms.BooleanField(
         required=False,
@@ -40,6 +41,13 @@ class MedicalReviewTask(GroupApprovalTask):
         if action == "approve":
             return MedicalReviewApprovalForm
         return super().get_form_for_action(action)
+
+    def get_template_for_action(self, action: str) -> str:
+        # Wagtail gives the form no page; the dialog's template has it, and
+        # shows the override only when the page's review is overdue.
+        if action == "approve":
+            return "content/workflows/approve_modal.html"
+        return super().get_template_for_action(action)
 
     @transaction.atomic
     def on_action(
