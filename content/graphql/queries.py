@@ -8,10 +8,13 @@ visibility gate.
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 import graphene
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
 from graphql import GraphQLError
 from grapple.registry import registry
 from grapple.types.interfaces import get_page_interface
@@ -20,7 +23,8 @@ from grapple.types.structures import PositiveInt, QuerySetList
 from grapple.utils import resolve_queryset
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
+from wagtail.models.sites import SiteRootPath
 
 from content import translation_status
 from content.graphql.preview import resolve_preview
@@ -154,9 +158,17 @@ class ContentQuery:
     # Grapple's page queries, with a locale argument and the visibility gate.
     page = graphene.Field(
         get_page_interface,
-        id=graphene.ID(),
-        slug=graphene.String(),
-        url_path=graphene.String(),
+        id=graphene.ID(
+            description="A page's id; the page is served in its own language."
+        ),
+        slug=graphene.String(
+            description="Translations share their slug: served in locale."
+        ),
+        url_path=graphene.String(
+            description="A page's url (/de/causes/...) or urlPath "
+            "(/home-de/causes/...); the page is served in the language the "
+            "path is in, or null if it has no live page there."
+        ),
         token=graphene.String(
             description="Preview token from the admin's Preview button: serves "
             "that draft until the token expires. With a token, locale (when "
@@ -165,7 +177,13 @@ class ContentQuery:
         content_type=graphene.String(),
         in_site=graphene.Boolean(default_value=False),
         site=graphene.String(),
-        locale=locale_argument(),
+        locale=graphene.Argument(
+            graphene.String,
+            description="Language code such as 'de'; an unknown code is an "
+            "error. With slug, the language served (the default content "
+            "language when omitted); with id or urlPath, the page's own "
+            "language must be this one, or the answer is null.",
+        ),
     )
     pages = QuerySetList(
         graphene.NonNull(get_page_interface),
@@ -309,33 +327,36 @@ class ContentQuery:
 
     def resolve_page(self, info: Any, locale: str | None = None, **kwargs: Any):
         loader, loc = resolve_locale(info, locale)
-        loader.serve(loc, fallback=False)
         if (token := kwargs.get("token")) is not None:
+            loader.serve(loc, fallback=False)
             # Drafts are only ever served through a preview token.
             return resolve_preview(info, token, locale)
         queryset = Page.objects.all()
         site = get_site_filter(info, **kwargs)
         if site is not None:
-            queryset = queryset.in_site(site)
+            queryset = _in_site(queryset, site)
         if content_type := kwargs.get("content_type"):
             queryset = queryset.filter(content_type=_content_type(content_type))
         if page_id := kwargs.get("id"):
+            # An id names one page, and so its language.
             if not str(page_id).isdigit():
                 return None
-            queryset = queryset.filter(pk=page_id)
+            page = _first(loader.fetch(queryset.filter(pk=page_id)))
         elif slug := kwargs.get("slug"):
-            queryset = queryset.filter(slug=slug)
+            # Translations share their slug: the locale argument chooses.
+            page = _first(
+                loader.fetch(queryset.filter(slug=slug).order_by("path"), locale=loc)
+            )
         elif url_path := kwargs.get("url_path"):
-            url_path = url_path if url_path.endswith("/") else url_path + "/"
-            if site is not None:
-                url_path = site.root_page.url_path + url_path.lstrip("/")
-                queryset = queryset.filter(url_path=url_path)
-            else:
-                queryset = queryset.filter(url_path__endswith=url_path)
+            page = _page_at_path(loader, queryset, url_path, site)
         else:
             return None
-        pages = loader.fetch(queryset.order_by("path"), locale=loc)
-        return pages[0] if pages else None
+        served = _locale_by_id(loader, page.locale_id) if page is not None else None
+        if served is None or (locale is not None and served.pk != loc.pk):
+            # Never a page of another language than the one asked for.
+            return None
+        loader.serve(served, fallback=False)
+        return page
 
     def resolve_pages(self, info: Any, locale: str | None = None, **kwargs: Any):
         loader, loc = resolve_locale(info, locale)
@@ -349,7 +370,7 @@ class ContentQuery:
         kwargs.pop("site", None)
         kwargs.pop("in_site", None)
         if site is not None:
-            queryset = queryset.in_site(site)
+            queryset = _in_site(queryset, site)
         if content_types := kwargs.pop("content_type", None):
             filters = Q()
             for name in content_types.split(","):
@@ -387,6 +408,88 @@ class ContentQuery:
             for model in registry.snippets
             for snippet in visible_snippets(model).order_by("pk")[:MAX_LIST_SIZE]
         ]
+
+
+def _first(pages: list[Page]) -> Page | None:
+    return pages[0] if pages else None
+
+
+def _locale_by_id(loader: ContentLoader, locale_id: int) -> Locale | None:
+    """The content language with this id; None for a language no longer served."""
+    return next((loc for loc in loader.locales() if loc.pk == locale_id), None)
+
+
+def _site_root_paths(site: Site | None) -> list[SiteRootPath]:
+    """The ``url_path`` of a site's root page and of each of its translations
+    (every site's when ``site`` is None), with their language codes."""
+    return [
+        root
+        for root in Site.get_site_root_paths()
+        if site is None or root.site_id == site.pk
+    ]
+
+
+def _in_site(queryset, site: Site):
+    """Pages of a site in every language.
+
+    Each language has its own home page, a translation of the site's root page
+    beside it in the tree, so Wagtail's ``in_site`` (the root page's
+    descendants) would leave out every translation.
+    """
+    roots = Q()
+    for root in _site_root_paths(site):
+        roots |= Q(url_path__startswith=root.root_path)
+    return queryset.filter(roots) if roots else queryset.none()
+
+
+def _url_language(loader: ContentLoader, path: str) -> tuple[str, str] | None:
+    """The language a page URL is in, and the rest of the path after its prefix.
+
+    The prefixes are reversed exactly as ``Page.url`` builds them
+    (``i18n_patterns``: ``/de/`` for German, none for the default language),
+    so a path the API gave out always maps back to its language. None when
+    pages have no URLs (``wagtail_serve`` is not routed).
+    """
+    prefixes = []
+    for locale in loader.locales():
+        try:
+            with translation.override(locale.language_code):
+                prefix = reverse("wagtail_serve", args=("",))
+        except NoReverseMatch:
+            continue
+        prefixes.append((prefix, locale.language_code))
+    for prefix, code in sorted(prefixes, key=lambda item: -len(item[0])):
+        if path.startswith(prefix):
+            return code, path[len(prefix) :]
+    return None
+
+
+def _page_at_path(
+    loader: ContentLoader, queryset, url_path: str, site: Site | None
+) -> Page | None:
+    """The visible page a path the API gave out leads to, in the path's language.
+
+    ``url_path`` is a page's ``url`` (``/de/causes/...``: the language prefix
+    chooses the language, and the rest is the path below that language's home
+    page) or its ``urlPath`` (``/home-de/causes/...``: one position in the page
+    tree, and so one language). A URL is tried first. A full URL (as ``url``
+    is for a page of another site) is reduced to its path.
+    """
+    path = unquote(urlsplit(url_path).path)
+    path = "/" + "".join(f"{part}/" for part in path.split("/") if part)
+    roots = _site_root_paths(site)
+    if found := _url_language(loader, path):
+        code, rest = found
+        candidates = [
+            root.root_path + rest for root in roots if root.language_code == code
+        ]
+        pages = loader.fetch(
+            queryset.filter(url_path__in=candidates).order_by("path"),
+            locale=loader.locale(code),
+        )
+        if pages:
+            return pages[0]
+    return _first(loader.fetch(queryset.filter(url_path=path)))
 
 
 def _fallback(loader: ContentLoader, queryset, locale: Locale) -> list[Page]:

@@ -1,7 +1,7 @@
 """The frontend contract (shared api-contract.md), exercised over HTTP."""
 
 import pytest
-from wagtail.models import Locale
+from wagtail.models import Locale, PageViewRestriction
 
 from content.models import CauseCategoryPage, CauseIndexPage, CausePage
 
@@ -282,3 +282,165 @@ def test_grapple_built_in_queries_stay(demo_article, graphql):
     assert not result.errors
     assert len(result.data["pages"]) == 5
     assert result.data["page"]["title"] == demo_article.title
+
+
+PAGE_BY_PATH = """
+query Route($path: String!, $locale: String) {
+  asGiven: page(urlPath: $path) { id locale }
+  inSite: page(urlPath: $path, inSite: true) { id locale }
+  sameLocale: page(urlPath: $path, locale: $locale) { id locale }
+}
+"""
+
+
+def test_every_live_page_is_found_by_the_paths_the_api_gives_out(
+    machine_translated_article, graphql
+):
+    listed = {}
+    for code in ("en", "de"):
+        result = graphql(
+            "query($l: String) { pages(locale: $l, limit: 100) "
+            "{ id locale url urlPath } }",
+            {"l": code},
+        )
+        assert not result.errors
+        listed[code] = result.data["pages"]
+    assert len(listed["de"]) == len(listed["en"]) > 12
+    assert all(page["url"].startswith("/de/") for page in listed["de"])
+    for page in listed["en"] + listed["de"]:
+        expected = {"id": page["id"], "locale": page["locale"]}
+        for path in (page["url"], page["urlPath"]):
+            result = graphql(PAGE_BY_PATH, {"path": path, "locale": page["locale"]})
+            assert not result.errors, result.errors
+            assert result.data == {
+                "asGiven": expected,
+                "inSite": expected,
+                "sameLocale": expected,
+            }, path
+
+
+def test_a_page_found_by_its_german_url_serves_german_all_the_way_down(
+    german_article, graphql
+):
+    _hub, category, cause = german_article
+    url = graphql('{ cause(slug: "thin-endometrium", locale: "de") { url } }').data[
+        "cause"
+    ]["url"]
+    assert url.startswith("/de/")
+    result = graphql(
+        "query($p: String) { page(urlPath: $p) { id locale title "
+        "... on CausePage { category { id locale } } "
+        "ancestors { locale } } }",
+        {"p": url},
+    )
+    assert not result.errors
+    page = result.data["page"]
+    assert (page["id"], page["locale"]) == (str(cause.pk), "de")
+    assert page["title"] == "Thin endometrium (de)"
+    assert page["category"] == {"id": str(category.pk), "locale": "de"}
+    assert {ancestor["locale"] for ancestor in page["ancestors"]} == {"de"}
+
+
+def test_a_path_never_serves_a_page_of_another_language(german_article, graphql):
+    """A German path of a page without a live German translation is null, and a
+    locale argument that contradicts the path gives null, never the other
+    language's page."""
+    _hub, _category, cause = german_article
+    english = graphql('{ cause(slug: "hydrosalpinx") { url urlPath } }').data["cause"]
+    german_cause = graphql(
+        '{ cause(slug: "thin-endometrium", locale: "de") { url } }'
+    ).data["cause"]["url"]
+    english_cause = graphql('{ cause(slug: "thin-endometrium") { url } }').data[
+        "cause"
+    ]["url"]
+    # Hydrosalpinx has no German translation; the German URL it would have
+    # (same slug, below the German hub) leads nowhere.
+    assert english["url"].startswith("/causes-of-failed-implantation")
+    nowhere = [
+        "/de" + english["url"],
+        english["urlPath"].replace("/home/", "/home-de/", 1),
+    ]
+    for path in nowhere:
+        assert graphql(PAGE_BY_PATH, {"path": path, "locale": "de"}).data == {
+            "asGiven": None,
+            "inSite": None,
+            "sameLocale": None,
+        }, path
+    contradictions = [(english_cause, "de"), (german_cause, "en")]
+    for path, locale in contradictions:
+        result = graphql(PAGE_BY_PATH, {"path": path, "locale": locale})
+        assert not result.errors
+        assert result.data["sameLocale"] is None, (path, locale)
+        assert result.data["asGiven"]["locale"] != locale
+
+
+def test_a_german_translation_leaves_its_url_when_unpublished_or_private(
+    german_article, graphql
+):
+    _hub, _category, cause = german_article
+    url = graphql('{ cause(slug: "thin-endometrium", locale: "de") { url } }').data[
+        "cause"
+    ]["url"]
+    query = "query($p: String) { page(urlPath: $p) { id locale } }"
+    restriction = PageViewRestriction.objects.create(
+        page=cause, restriction_type=PageViewRestriction.LOGIN
+    )
+    assert graphql(query, {"p": url}).data == {"page": None}
+    restriction.delete()
+    assert graphql(query, {"p": url}).data["page"]["id"] == str(cause.pk)
+    cause.unpublish()
+    assert graphql(query, {"p": url}).data == {"page": None}
+
+
+def test_an_unknown_path_is_null(german_article, graphql):
+    for path in (
+        "/no-such-page/",
+        "/de/no-such-page/",
+        "/causes-of-failed-implantation-and-pregnancy-loss/uterine/no-such-cause/",
+        "/fr/causes-of-failed-implantation-and-pregnancy-loss/",
+        "/xx/causes-of-failed-implantation-and-pregnancy-loss/",
+        "/home-fr/",
+        "not a path at all %%",
+    ):
+        result = graphql("query($p: String) { page(urlPath: $p) { id } }", {"p": path})
+        assert result.status_code == 200
+        assert not result.errors
+        assert result.data == {"page": None}, path
+
+
+def test_a_full_url_or_a_path_without_its_last_slash_finds_the_page(
+    german_article, graphql
+):
+    _hub, _category, cause = german_article
+    url = graphql('{ cause(slug: "thin-endometrium", locale: "de") { url } }').data[
+        "cause"
+    ]["url"]
+    query = "query($p: String) { page(urlPath: $p) { id locale } }"
+    for path in (url.rstrip("/"), f"http://localhost{url}"):
+        assert graphql(query, {"p": path}).data["page"] == {
+            "id": str(cause.pk),
+            "locale": "de",
+        }, path
+
+
+def test_page_by_id_is_that_page_in_its_own_language(german_article, graphql):
+    _hub, _category, cause = german_article
+    query = (
+        "query($id: ID, $l: String) { page(id: $id, locale: $l) "
+        "{ id locale ... on CausePage { category { locale } } } }"
+    )
+    own = {"id": str(cause.pk), "locale": "de", "category": {"locale": "de"}}
+    assert graphql(query, {"id": cause.pk}).data["page"] == own
+    assert graphql(query, {"id": cause.pk, "l": "de"}).data["page"] == own
+    assert graphql(query, {"id": cause.pk, "l": "en"}).data["page"] is None
+
+
+def test_pages_in_site_include_every_language(german_article, graphql):
+    result = graphql(
+        '{ de: pages(inSite: true, locale: "de", limit: 100) { locale } '
+        "en: pages(inSite: true, limit: 100) { locale } }"
+    )
+    assert not result.errors
+    assert {page["locale"] for page in result.data["de"]} == {"de"}
+    assert len(result.data["de"]) >= 3
+    assert {page["locale"] for page in result.data["en"]} == {"en"}
