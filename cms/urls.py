@@ -7,6 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.locale import language_neutral
 from cms.views import GraphQLView
 
 urlpatterns = [
@@ -17,7 +18,10 @@ urlpatterns = [
     path("preview/", include("content.urls")),
     path(
         "graphql/",
-        csrf_exempt(GraphQLView.as_view(graphiql=settings.GRAPHQL_GRAPHIQL)),
+        # The API's content language comes from `locale` arguments only.
+        language_neutral(
+            csrf_exempt(GraphQLView.as_view(graphiql=settings.GRAPHQL_GRAPHIQL))
+        ),
         name="graphql",
     ),
 ]
