@@ -33,7 +33,7 @@ from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
-from content.visibility import visible_pages, visible_snippets
+from content.visibility import content_pages, visible_pages, visible_snippets
 
 SOURCE = "source"
 UNTRANSLATED = "untranslated"
@@ -311,7 +311,7 @@ def report(
     """
     items = []
     if source_pages is None:
-        pages = Page.objects.filter(depth__gt=1)
+        pages = content_pages(Page.objects.filter(depth__gt=1))
         if public:
             pages = visible_pages(pages)
         candidates = dict(pages.values_list("pk", "translation_key"))

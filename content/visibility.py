@@ -7,6 +7,7 @@ mechanism instead of many copies.
 
 from __future__ import annotations
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, F, Model, OuterRef, Q, QuerySet
 from django.db.models.functions import Length, Substr
 from django.utils import timezone
@@ -48,16 +49,41 @@ def under_hidden_ancestor() -> Exists:
     )
 
 
+def content_page_type_ids() -> list[int]:
+    """Content types of the pages that carry the article: every concrete
+    ``ArticlePage`` (hub, categories, causes).
+
+    Other pages are structure: the tree's root and each language's home page
+    (``content.demo.loader``), whose title and slug are the only text they
+    have, untranslated in every language.
+    """
+    from wagtail.models import get_page_models
+
+    from content.models.pages import ArticlePage
+
+    models = [model for model in get_page_models() if issubclass(model, ArticlePage)]
+    by_model = ContentType.objects.get_for_models(*models)
+    return sorted(content_type.pk for content_type in by_model.values())
+
+
+def content_pages(queryset: QuerySet | None = None) -> QuerySet:
+    """Only pages of the article's content types, whatever their state."""
+    qs = Page.objects.all() if queryset is None else queryset
+    return qs.filter(content_type_id__in=content_page_type_ids())
+
+
 def visible_pages(
     queryset: QuerySet | None = None, *, locale: Locale | None = None
 ) -> QuerySet:
-    """Live, public (no view restriction, inherited ones included), not expired,
-    and not below an unpublished or expired page.
+    """Article content pages (``content_pages``) that are live, public (no
+    view restriction, inherited ones included), not expired, and not below an
+    unpublished or expired page.
 
-    ``locale`` narrows the result to one content language. The root page is
-    never returned.
+    ``locale`` narrows the result to one content language. Structural pages
+    (the root, home pages) are never returned, though withdrawing a home page
+    withdraws everything below it.
     """
-    qs = Page.objects.all() if queryset is None else queryset
+    qs = content_pages(queryset)
     qs = (
         qs.live()
         .filter(depth__gt=1)

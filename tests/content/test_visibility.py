@@ -1,11 +1,13 @@
 """Drafts, private and expired pages never reach the public API."""
 
+import io
 import json
 from datetime import timedelta
 
 import pytest
+from django.core.management import call_command
 from django.utils import timezone
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
 from content.models import CauseCategoryPage, CausePage, RelatedCause
 from tests.factories import CausePageFactory, linked_body
@@ -150,10 +152,11 @@ def test_parent_of_a_page_is_gated_too(demo_article, graphql):
         "slug": "uterine",
         "parent": {"slug": demo_article.slug},
     }
-    # The home page (the site root) is the top of the public tree: the root
-    # page above it is never served.
-    hub = graphql("{ causeIndex { parent { title parent { title } } } }")
-    assert hub.data["causeIndex"]["parent"] == {"title": "Home", "parent": None}
+    # The hub is the top of the public tree: the home page above it (the site
+    # root) is structure, with no content of its own, and is never served.
+    hub = graphql("{ causeIndex { parent { title } } }")
+    assert not hub.errors, hub.errors
+    assert hub.data["causeIndex"]["parent"] is None
 
 
 def test_draft_site_chrome_is_not_served(demo_article, graphql):
@@ -207,7 +210,7 @@ def test_grapple_site_and_redirect_fields_do_not_leak(uterine, graphql):
     Redirect.objects.create(old_path="/old-cause", redirect_page=hidden)
     result = graphql(
         "{ redirects { oldPath newUrl page { title } } "
-        "sites(limit: 1) { rootPage { title } pages(limit: 100) { title } "
+        "sites(limit: 1) { pages(limit: 100) { title } "
         'page(slug: "never-published") { title } } }'
     )
     assert not result.errors, result.errors
@@ -215,7 +218,7 @@ def test_grapple_site_and_redirect_fields_do_not_leak(uterine, graphql):
         {"oldPath": "/old-cause", "newUrl": None, "page": None}
     ]
     assert MARKER not in json.dumps(result.json)
-    assert len(result.data["sites"][0]["pages"]) == 17  # the home page and 16
+    assert len(result.data["sites"][0]["pages"]) == 16  # the article, no home page
 
     home = Site.objects.get(is_default_site=True).root_page.specific
     home.unpublish()
@@ -238,3 +241,39 @@ def test_unpublishing_a_category_withdraws_its_causes(demo_article, graphql):
     assert "thyroid-problems" not in text and "systemic" not in text
     assert result.data["cause"] is None
     assert len(result.data["causes"]) == 8
+
+
+def test_home_pages_are_structure_and_never_served(demo_article, graphql):
+    call_command("load_demo_content", translations="de", stdout=io.StringIO())
+    homes = Page.objects.filter(depth=2)
+    assert {home.locale.language_code for home in homes} == {"en", "de"}
+    assert all(home.live for home in homes)
+    result = graphql(
+        """{
+          en: causeIndex { parent { title } ancestors { title } }
+          de: causeIndex(locale: "de") { parent { title } ancestors { title } }
+          pages(locale: "de", limit: 100) { title contentType }
+          cause(slug: "hydrosalpinx", locale: "de") { ancestors { contentType } }
+        }"""
+    )
+    assert not result.errors, result.errors
+    for code in ("en", "de"):
+        assert result.data[code] == {"parent": None, "ancestors": []}
+    assert len(result.data["pages"]) == 16
+    assert "wagtailcore.Page" not in {p["contentType"] for p in result.data["pages"]}
+    assert [a["contentType"] for a in result.data["cause"]["ancestors"]] == [
+        "content.CauseIndexPage",
+        "content.CauseCategoryPage",
+    ]
+    for home in homes:
+        page = graphql("query ($id: ID) { page(id: $id) { title } }", {"id": home.pk})
+        assert page.data["page"] is None
+    # rootPage is non-null in grapple's schema: withholding it is an error.
+    root = graphql("{ sites { hostname rootPage { title } } }")
+    assert "Home" not in json.dumps(root.json)
+
+    report = graphql(
+        '{ translationReport(locale: "de") { total items { typeName title } } }'
+    ).data["translationReport"]
+    assert "Page" not in {item["typeName"] for item in report["items"]}
+    assert report["total"] == 17  # 16 article pages and the site chrome
