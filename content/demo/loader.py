@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from wagtail.blocks import StreamValue
 from wagtail.coreutils import find_available_slug
 from wagtail.models import Locale, Page, Site
 
@@ -218,7 +219,11 @@ class DemoLoader:
 
     def _publish_new_pages(self) -> None:
         for page, data in self.new_pages:
-            page.body = _resolve_references(data.get("body", []), self.pages)
+            page.body = _in_current_format(
+                type(page),
+                "body",
+                _resolve_references(data.get("body", []), self.pages),
+            )
             for name in ("intro", "support_note", "outlook"):
                 if name in data:
                     setattr(page, name, _resolve_references(data[name], self.pages))
@@ -241,6 +246,21 @@ class DemoLoader:
         self.log(
             f"  Created site chrome for {article.ORGANISATION['organisation_name']}"
         )
+
+
+def _in_current_format(model: type[Page], name: str, raw: list) -> StreamValue:
+    """Stream data as Wagtail's editor saves it: every list item a block of
+    its own, with an id.
+
+    The article's lists are plain strings, Wagtail's older list format. It
+    still reads them, but wagtail-localize only extracts list items for
+    translation from the current one; a translation would show them in
+    English. Binding each block makes saving write the current format.
+    """
+    value = model._meta.get_field(name).to_python(raw)
+    for _block in value:
+        pass
+    return value
 
 
 def _is_untouched_welcome_page(page: Page) -> bool:

@@ -32,6 +32,11 @@ class SourceDigest(models.Model):
     live = models.CharField(
         max_length=64, help_text="Of the source object as it is saved now."
     )
+    # Source text wagtail-localize cannot offer for translation (lists in
+    # Wagtail's older format): translations show it in the source language.
+    unextracted = models.JSONField(
+        null=True, help_text="Context paths of text never extracted for translation."
+    )
 
     def __str__(self) -> str:
         return f"Digest of {self.source_id}: {'same' if self.is_current else 'changed'}"
@@ -42,8 +47,12 @@ class SourceDigest(models.Model):
 
 
 class TranslatedRevision(models.Model):
-    """The text a wagtail-localize translation revision left in the source
-    language, because it had no translation when the revision was saved."""
+    """The text a translation revision left in the source language.
+
+    For a revision wagtail-localize saves: the segments that had no
+    translation then. For a revision edited by hand: the segments identical
+    to the source's at the same place (``content.translation_status``).
+    """
 
     revision = models.OneToOneField(
         "wagtailcore.Revision",
@@ -54,6 +63,9 @@ class TranslatedRevision(models.Model):
     untranslated_paths = models.JSONField(
         default=list,
         help_text="Context paths of the untranslated segments.",
+    )
+    segments = models.PositiveIntegerField(
+        null=True, help_text="How many text segments the revision has in all."
     )
 
     def __str__(self) -> str:

@@ -16,6 +16,15 @@ segment without a translation is filled with the source text. The context
 paths of those segments are recorded against the revision it creates, so the
 API can say of the served version exactly which text is in the source
 language, even after translators have since translated more strings.
+
+**Text wagtail-localize cannot offer.** It extracts no items from a list
+stored in Wagtail's older list format (plain values without item ids, as
+written by code rather than the editor), so translations copy them in the
+source language. Their paths are recorded with the source's digest
+(``unextracted``) and count as untranslated.
+
+Sources synced before these records existed get theirs when their status is
+first read (``ensure_digests``).
 """
 
 from __future__ import annotations
@@ -28,14 +37,15 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.db.models import Exists, OuterRef
 from django.db.models.signals import post_save
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel, get_serializable_data_for_fields
+from wagtail import blocks
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, TranslatableMixin
-from wagtail_localize.fields import get_translatable_fields
+from wagtail_localize.fields import TranslatableField, get_translatable_fields
 from wagtail_localize.models import (
     StringSegment,
     StringTranslation,
@@ -105,6 +115,73 @@ def content_digest(model: type[models.Model], data: dict) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
+def legacy_list_items(model: type[models.Model], data: dict) -> list[tuple[str, str]]:
+    """Text in lists stored in Wagtail's older list format, as (context path,
+    text), the path ending in the item's position.
+
+    ``data`` maps field names to StreamField data (a list, or JSON text as in
+    ``content_json``).
+    """
+    found: list[tuple[str, str]] = []
+    for translatable in get_translatable_fields(model):
+        if not isinstance(translatable, TranslatableField):
+            continue
+        field = translatable.get_field(model)
+        if not isinstance(field, StreamField):
+            continue
+        value = data.get(field.name)
+        if isinstance(value, str):
+            value = json.loads(value or "[]")
+        _walk_legacy(field.stream_block, value, field.name, found, legacy=False)
+    return found
+
+
+def _walk_legacy(
+    block: blocks.Block, raw: Any, path: str, found: list, *, legacy: bool
+) -> None:
+    if isinstance(block, blocks.StreamBlock):
+        for child in raw if isinstance(raw, list) else []:
+            if isinstance(child, dict) and child.get("type") in block.child_blocks:
+                _walk_legacy(
+                    block.child_blocks[child["type"]],
+                    child.get("value"),
+                    f"{path}.{child.get('id')}",
+                    found,
+                    legacy=legacy,
+                )
+    elif isinstance(block, blocks.StructBlock):
+        if isinstance(raw, dict):
+            for name, child_block in block.child_blocks.items():
+                _walk_legacy(
+                    child_block, raw.get(name), f"{path}.{name}", found, legacy=legacy
+                )
+    elif isinstance(block, blocks.ListBlock):
+        items = raw if isinstance(raw, list) else []
+        old = bool(items) and not block._item_is_in_block_format(items[0])
+        for index, item in enumerate(items):
+            if old or not isinstance(item, dict):
+                _walk_legacy(
+                    block.child_block, item, f"{path}.{index}", found, legacy=True
+                )
+            else:
+                _walk_legacy(
+                    block.child_block,
+                    item.get("value"),
+                    f"{path}.{item.get('id')}",
+                    found,
+                    legacy=legacy,
+                )
+    elif (
+        legacy
+        and isinstance(
+            block, blocks.CharBlock | blocks.TextBlock | blocks.RichTextBlock
+        )
+        and isinstance(raw, str)
+        and raw.strip()
+    ):
+        found.append((path, raw))
+
+
 def _source_model(source: TranslationSource) -> type[models.Model] | None:
     return source.specific_content_type.model_class()
 
@@ -114,17 +191,40 @@ def record_source(source: TranslationSource) -> SourceDigest | None:
     model = _source_model(source)
     if model is None:
         return None
-    synced = content_digest(model, json.loads(source.content_json))
+    content = json.loads(source.content_json)
+    synced = content_digest(model, content)
     try:
         instance = source.get_source_instance()
     except models.ObjectDoesNotExist:
         live = synced
     else:
         live = content_digest(model, serialised(instance))
+    unextracted = [path for path, _text in legacy_list_items(model, content)]
     digest, _created = SourceDigest.objects.update_or_create(
-        source=source, defaults={"synced": synced, "live": live}
+        source=source,
+        defaults={"synced": synced, "live": live, "unextracted": unextracted},
     )
     return digest
+
+
+def ensure_digests(source_ids: Iterable[int]) -> dict[int, SourceDigest]:
+    """Record the digests of sources that have none yet (synced before digests
+    were recorded, or before ``unextracted`` was), and return them.
+
+    Runs on reading a status, so that such sources are judged by their
+    content like every other, from their first read on.
+    """
+    digests: dict[int, SourceDigest] = {}
+    for source in TranslationSource.objects.filter(pk__in=list(source_ids)):
+        try:
+            with transaction.atomic():
+                digest = record_source(source)
+        except IntegrityError:
+            # Recorded by a concurrent request meanwhile.
+            digest = SourceDigest.objects.filter(source=source).first()
+        if digest is not None:
+            digests[source.pk] = digest
+    return digests
 
 
 def _source_saved(sender: Any, instance: TranslationSource, **kwargs: Any) -> None:
@@ -199,7 +299,10 @@ def _translation_saved(sender: Any, instance: TranslationLog, **kwargs: Any) -> 
         defaults={
             "untranslated_paths": untranslated_paths(
                 [instance.source_id], instance.locale_id
-            )[instance.source_id]
+            )[instance.source_id],
+            "segments": StringSegment.objects.filter(
+                source_id=instance.source_id
+            ).count(),
         },
     )
 

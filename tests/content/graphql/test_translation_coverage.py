@@ -15,7 +15,7 @@ from wagtail_localize.models import (
 
 from content.demo.translations import machine_translate
 from content.models import CauseCategoryPage, CauseIndexPage, CausePage, SiteChrome
-from content.translation_state.models import TranslatedRevision
+from content.translation_state.models import SourceDigest, TranslatedRevision
 from tests.content.test_loading import add_causes
 from tests.factories import CausePageFactory, SiteChromeFactory
 
@@ -456,3 +456,157 @@ def test_report_lists_objects_written_in_other_languages(
     assert served["isPartialTranslation"] is False
     states = {s["locale"]: s["state"] for s in served["translationStatus"]}
     assert states["de"] == "SOURCE" and states["en"] == "TRANSLATED"
+
+
+# Translations made by hand ---------------------------------------------------
+
+
+def publish_with_ancestors(page):
+    for ancestor in page.get_ancestors().filter(depth__gt=1, live=False):
+        ancestor.specific.save_revision().publish()
+    page.save_revision().publish()
+
+
+def french_report_item(graphql, slug):
+    result = graphql(
+        '{ translationReport(locale: "fr") { inProgress translated '
+        "items { slug status { state percentTranslated } } } }"
+    )
+    assert not result.errors, result.errors
+    data = result.data["translationReport"]
+    (item,) = [i for i in data["items"] if i["slug"] == slug]
+    return item["status"]
+
+
+def test_a_copy_translated_by_hand_counts_the_text_left_in_english(
+    machine_translated_article, graphql
+):
+    english = in_language(CausePage, "hydrosalpinx", "en")
+    before = french_report_item(graphql, "hydrosalpinx")
+    assert before["state"] == "UNTRANSLATED"
+    french = english.copy_for_translation(
+        Locale.objects.get(language_code="fr"), copy_parents=True
+    )
+    french.title = "Hydrosalpinx : une trompe bouchée"
+    french.summary = "Une trompe de Fallope bouchée et remplie de liquide."
+    publish_with_ancestors(french)
+    body_segments = StringSegment.objects.filter(
+        source=source_of(english), context__path__startswith="body."
+    ).count()
+    body_blocks = {
+        block.id
+        for block in english.body
+        if block.block_type in ("paragraph", "heading", "callout", "quote", "faq")
+    }
+    assert body_segments > 3
+
+    data = cause(graphql, locale="fr")
+    assert data["servedLocale"] == "fr" and data["sourceLocale"] == "en"
+    assert data["isPartialTranslation"] is True
+    # The title and summary are French; every sentence of the body is English.
+    assert data["untranslatedSegments"] == body_segments
+    assert {part["field"] for part in data["untranslatedParts"]} == {"body"}
+    assert body_blocks <= {part["blockId"] for part in data["untranslatedParts"]}
+    status = status_in(data, "fr")
+    assert status["state"] == "IN_PROGRESS"
+    assert 0 < status["percentTranslated"] < 100
+    assert french_report_item(graphql, "hydrosalpinx") == {
+        "state": "IN_PROGRESS",
+        "percentTranslated": status["percentTranslated"],
+    }
+
+
+def test_a_translation_no_longer_synced_counts_english_pasted_in(
+    machine_translated_article, graphql
+):
+    english = in_language(CausePage, "hydrosalpinx", "en")
+    translation = translation_of(english)
+    translation.enabled = False  # "Stop synced translation"
+    translation.save()
+    german = in_language(CausePage, "hydrosalpinx", "de")
+    german.save_revision().publish()
+    data = cause(graphql, locale="de")
+    # Edited by hand but still all German: complete.
+    assert data["untranslatedSegments"] == 0
+    assert status_in(data, "de")["percentTranslated"] == 100.0
+    assert status_in(data, "de")["state"] == "TRANSLATED"
+
+    german.summary = english.summary
+    german.save_revision().publish()
+    data = cause(graphql, locale="de")
+    assert data["summary"] == english.summary
+    assert data["untranslatedSegments"] == 1
+    assert data["isPartialTranslation"] is True
+    assert data["untranslatedParts"] == [
+        {"field": "summary", "blockId": None, "segments": 1}
+    ]
+    status = status_in(data, "de")
+    assert status["state"] == "IN_PROGRESS"
+    assert 0 < status["percentTranslated"] < 100
+
+
+def test_a_source_synced_before_digests_is_judged_by_content(
+    machine_translated_article, graphql
+):
+    english = in_language(CausePage, "hydrosalpinx", "en")
+    english.save_revision().publish()  # unchanged
+    english.refresh_from_db()
+    assert english.last_published_at > source_of(english).last_updated_at
+    # As for a source synced before digests were recorded.
+    SourceDigest.objects.filter(source=source_of(english)).delete()
+    assert german_state(graphql) == ("TRANSLATED", False)
+    assert SourceDigest.objects.filter(source=source_of(english)).exists()
+
+    english.summary = "A summary rewritten after the last sync."
+    english.save_revision().publish()
+    SourceDigest.objects.filter(source=source_of(english)).delete()
+    assert german_state(graphql) == ("OUT_OF_DATE", True)
+
+
+# Lists stored in Wagtail's older format ----------------------------------------
+
+HUB_COVERAGE = """
+{
+  causeIndex(locale: "de") {
+    isPartialTranslation untranslatedSegments
+    untranslatedParts { field blockId segments }
+    body { id ... on BulletListBlock { items } }
+    translationStatus { locale state percentTranslated }
+  }
+}
+"""
+
+
+def test_list_items_wagtail_localize_cannot_extract_are_declared_untranslated(
+    machine_translated_article, graphql, django_capture_on_commit_callbacks
+):
+    english = CauseIndexPage.objects.get(locale__language_code="en")
+    body = list(english.body.raw_data)
+    index = next(i for i, b in enumerate(body) if b["type"] == "bullet_list")
+    block = body[index]
+    items = [
+        item["value"] if isinstance(item, dict) else item
+        for item in block["value"]["items"]
+    ]
+    # Written by code in the older list format: plain strings, no item ids.
+    body[index] = {**block, "value": {**block["value"], "items": items}}
+    english.body = body
+    english.save_revision().publish()
+    english = CauseIndexPage.objects.get(pk=english.pk)
+    assert english.body.raw_data[index]["value"]["items"] == items
+
+    source_of(english).update_from_db()
+    publish_translation(translation_of(english), django_capture_on_commit_callbacks)
+
+    hub = graphql(HUB_COVERAGE).data["causeIndex"]
+    (served,) = [b["items"] for b in hub["body"] if b["id"] == block["id"]]
+    assert served == items  # wagtail-localize copied them in English...
+    # ...and the page says so.
+    assert hub["isPartialTranslation"] is True
+    assert hub["untranslatedSegments"] == len(items)
+    assert hub["untranslatedParts"] == [
+        {"field": "body", "blockId": block["id"], "segments": len(items)}
+    ]
+    status = status_in(hub, "de")
+    assert status["state"] == "IN_PROGRESS"
+    assert status["percentTranslated"] < 100
