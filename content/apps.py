@@ -13,7 +13,10 @@ class ContentConfig(AppConfig):
     def ready(self) -> None:
         from content.graphql.blocks import use_block_names_as_block_types
         from content.graphql.interfaces import hide_internal_page_fields
-        from content.graphql.middleware import gate_redirect_targets
+        from content.graphql.middleware import (
+            gate_redirect_targets,
+            let_site_root_pages_be_withheld,
+        )
         from content.graphql.registry import hide_non_content_types
         from content.graphql.scalars import make_positive_int_strict
         from content.locales import sync_content_locales
@@ -24,6 +27,7 @@ class ContentConfig(AppConfig):
         hide_internal_page_fields()
         hide_non_content_types()
         gate_redirect_targets()
+        let_site_root_pages_be_withheld()
         keep_translation_drafts_unpublished()
         from content.translators import grant_new_target_tree
 
