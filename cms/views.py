@@ -14,7 +14,14 @@ from django.http import HttpRequest, HttpResponse, HttpResponseNotModified, Quer
 from django.utils import timezone
 from graphene_django.views import GraphQLView as BaseGraphQLView
 from graphene_django.views import HttpError
-from graphql import ExecutionResult, GraphQLError, OperationType, execute, parse
+from graphql import (
+    ExecutionContext,
+    ExecutionResult,
+    GraphQLError,
+    OperationType,
+    execute,
+    parse,
+)
 from graphql.utilities import get_operation_ast
 from graphql.validation import validate
 
@@ -39,6 +46,36 @@ def bad_request(message: str, status: int = 400) -> HttpError:
     return HttpError(HttpResponse(status=status), message)
 
 
+class ValueCompletionError(Exception):
+    """graphql-core could not turn what a resolver returned into its field's
+    type: a bug on the server, never the client's doing."""
+
+
+class MaskingExecutionContext(ExecutionContext):
+    """graphql-core's executor, with its own value-completion errors internal.
+
+    ``GraphQLError`` is what resolvers raise on purpose, so its message reaches
+    the client. graphql-core raises the same class when it cannot complete a
+    value a resolver returned: a scalar it cannot serialize ("String cannot
+    represent value: {...}", with the repr of a server object), an enum value
+    it does not know, a non-list for a list, an object of a type the field
+    cannot return. Those are re-raised here as ``ValueCompletionError``, which
+    ``GraphQLView.format_error`` masks and logs like any other exception.
+    Errors of nested fields pass through untouched: they were located (given
+    a path) where they were raised, and were judged there.
+    """
+
+    def complete_value(self, return_type, field_nodes, info, path, result):
+        if isinstance(result, Exception):  # a resolver's own error, returned
+            return super().complete_value(return_type, field_nodes, info, path, result)
+        try:
+            return super().complete_value(return_type, field_nodes, info, path, result)
+        except GraphQLError as error:
+            if error.path is not None:
+                raise
+            raise ValueCompletionError(error.message) from error
+
+
 class GraphQLView(BaseGraphQLView):
     """graphene-django's view, hardened for a public endpoint.
 
@@ -47,9 +84,10 @@ class GraphQLView(BaseGraphQLView):
     - validation runs graphql-core's specified rules *plus* depth, alias and
       cost limits (``cms.graphql_limits``), so rejected queries run no SQL;
     - errors raised on purpose (``GraphQLError``: validation, not found,
-      invalid argument, rate limited) reach the client; anything else is
-      logged with the request id and replaced by a generic message carrying
-      that id;
+      invalid argument, rate limited) reach the client; anything else,
+      including a value graphql-core cannot complete
+      (``MaskingExecutionContext``), is logged with the request id and
+      replaced by a generic message carrying that id;
     - apps contribute per-request state (the content loader) through the
       ``graphql_request_scope`` Wagtail hook.
     """
@@ -220,6 +258,7 @@ class GraphQLView(BaseGraphQLView):
                 variable_values=variables,
                 operation_name=operation_name,
                 middleware=self.get_middleware(request),
+                execution_context_class=MaskingExecutionContext,
             )
         except Exception:  # pragma: no cover - defensive
             logger.exception("GraphQL execution failed [%s]", request.request_id)

@@ -11,7 +11,10 @@ class ContentConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from content.graphql.blocks import use_block_names_as_block_types
+        from content.graphql.blocks import (
+            serve_block_values_as_the_reader_sees_them,
+            use_block_names_as_block_types,
+        )
         from content.graphql.interfaces import hide_internal_page_fields
         from content.graphql.middleware import (
             gate_redirect_targets,
@@ -23,6 +26,7 @@ class ContentConfig(AppConfig):
         from content.translation_review import keep_translation_drafts_unpublished
 
         use_block_names_as_block_types()
+        serve_block_values_as_the_reader_sees_them()
         make_positive_int_strict()
         hide_internal_page_fields()
         hide_non_content_types()

@@ -510,7 +510,15 @@ class ContentLoader:
         return served
 
     def served_parent(self, page: Page) -> Page | None:
-        """The parent in the language being served (fallback rules as above)."""
+        """The parent in the language being served (fallback rules as above).
+
+        A page of another language than the one served (reached through
+        ``translations``, say) whose parent has no version in the served
+        language keeps its own parent: a visible page's parent is visible
+        (``content.visibility``), so ``category`` and ``index`` are never
+        null for a page the API returned. A page in the served language
+        always has its parent in that language.
+        """
         parent = self.parent(page)
         locale_id, fallback = self.serving(page)
         if parent is None and fallback:
@@ -521,7 +529,7 @@ class ContentLoader:
         if parent is None:
             return None
         served = self.localize([parent], locale_id, fallback=fallback)
-        return served[0] if served else None
+        return served[0] if served else parent
 
     def translation_status(self, page: Page) -> list[Any]:
         """The page's translation state in every content language.

@@ -21,6 +21,7 @@ from grapple.types.interfaces import get_page_interface
 from grapple.types.pages import get_site_filter
 from grapple.types.structures import PositiveInt, QuerySetList
 from grapple.utils import resolve_queryset
+from taggit.models import Tag
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
@@ -401,6 +402,18 @@ class ContentQuery:
         """Grapple's document list (public collections only), with working search."""
         return _public_media(get_document_model(), info, **kwargs)
 
+    def resolve_image(self, info: Any, id: str | None = None, **kwargs: Any):
+        """Grapple's single image (public collections only); ``id`` required."""
+        return _public_media_item(get_image_model(), info, id)
+
+    def resolve_document(self, info: Any, id: str | None = None, **kwargs: Any):
+        """Grapple's single document (public collections only); ``id`` required."""
+        return _public_media_item(get_document_model(), info, id)
+
+    def resolve_tag(self, info: Any, id: str | None = None, **kwargs: Any):
+        """Grapple's single tag; ``id`` required."""
+        return _by_required_id(Tag.objects.all(), info, id)
+
     def resolve_snippets(self, info: Any, **kwargs: Any):
         """Grapple's snippet list, without drafts."""
         return [
@@ -519,6 +532,34 @@ def _with_fallback(loader: ContentLoader, queryset, locale: Locale) -> list[Page
         for page in loader.fetch(queryset, locale=locale)
         if page.translation_key not in known
     ]
+
+
+MAX_ID = 2**63 - 1  # the largest primary key a database column holds
+
+
+def _by_required_id(queryset, info: Any, value: Any):
+    """The object of ``queryset`` with this ``id``, or None.
+
+    For root fields that return one object by id: grapple declares ``id``
+    optional but needs it, so a missing one is a clear client error rather
+    than a server error. (An id that is no whole number is refused before,
+    by ``ArgumentPolicyMiddleware``.)
+    """
+    if value is None:
+        raise GraphQLError(
+            f"'{info.field_name}' needs an id.",
+            extensions={"code": "BAD_USER_INPUT"},
+        )
+    if not str(value).isdigit() or int(value) > MAX_ID:
+        return None
+    return queryset.filter(pk=int(value)).first()
+
+
+def _public_media_item(model, info: Any, value: Any):
+    queryset = model.objects.filter(collection__view_restrictions__isnull=True)
+    if hasattr(queryset, "prefetch_renditions"):
+        queryset = queryset.prefetch_renditions()
+    return _by_required_id(queryset, info, value)
 
 
 def _public_media(model, info: Any, **kwargs: Any):

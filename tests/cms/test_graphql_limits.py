@@ -170,6 +170,49 @@ def test_internal_errors_are_masked_and_logged_with_a_request_id(
     )
 
 
+def test_a_value_graphql_cannot_serialize_is_masked_and_logged(
+    demo_article, client, monkeypatch, caplog
+):
+    """graphql-core reports a value it cannot serialize as a GraphQLError with
+    the value's repr; that is a server bug, masked like any other."""
+    from content.loading import ContentLoader
+
+    monkeypatch.setattr(
+        ContentLoader, "locale_code", lambda self, locale_id: {"token": "hunter2"}
+    )
+    response, body, _ = post(client, '{ cause(slug: "hydrosalpinx") { locale } }')
+    text = response.content.decode()
+    assert "hunter2" not in text and "cannot represent" not in text
+    (error,) = body["errors"]
+    request_id = response["X-Request-ID"]
+    assert error["message"] == "Internal server error."
+    assert error["extensions"] == {
+        "code": "INTERNAL_SERVER_ERROR",
+        "requestId": request_id,
+    }
+    assert error["path"] == ["cause", "locale"]
+    assert any(
+        request_id in record.getMessage()
+        and "String cannot represent value" in record.getMessage()
+        for record in caplog.records
+    )
+    # Errors raised on purpose still reach the client as they are.
+    response, body, _ = post(client, '{ cause(slug: "x", locale: "xx") { slug } }')
+    assert body["errors"][0]["message"].startswith("Unknown locale 'xx'.")
+
+
+@pytest.mark.parametrize("field", ["image", "document", "tag"])
+def test_single_object_fields_need_an_id(db, client, field):
+    response, body, _ = post(client, f"{{ {field} {{ id }} }}")
+    assert response.status_code == 200
+    (error,) = body["errors"]
+    assert error["message"] == f"'{field}' needs an id."
+    assert error["extensions"] == {"code": "BAD_USER_INPUT"}
+    for missing in ("12345", "99999999999999999999999"):
+        response, body, _ = post(client, f'{{ {field}(id: "{missing}") {{ id }} }}')
+        assert body == {"data": {field: None}}
+
+
 def test_request_id_from_the_client_is_kept_when_well_formed(db, client):
     response, _, _ = post(
         client, "{ locales { code } }", HTTP_X_REQUEST_ID="edge-1234abcd"

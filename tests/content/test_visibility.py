@@ -103,6 +103,27 @@ def test_links_to_hidden_pages_keep_text_but_lose_target(
     assert "See <a>this</a>." in body[1]["value"]
 
 
+def test_raw_values_and_chooser_blocks_never_name_a_hidden_page(
+    uterine, source_cause, graphql
+):
+    hidden = add_hidden_cause(uterine, "never-published", live=False)
+    point_at(source_cause, hidden)
+    result = graphql(
+        '{ cause(slug: "thin-endometrium") { body { blockType rawValue '
+        "... on PageLinkBlock { blocks { field rawValue "
+        "... on PageChooserBlock { page { slug } } } } } } }"
+    )
+    assert not result.errors, result.errors
+    body = result.data["cause"]["body"]
+    assert "<a>this</a>" in body[1]["rawValue"]
+    assert json.loads(body[2]["rawValue"]) == {"page": None, "link_text": "Read next"}
+    chooser = next(b for b in body[2]["blocks"] if b["field"] == "page")
+    assert chooser == {"field": "page", "rawValue": "null", "page": None}
+    text = json.dumps(result.json)
+    assert f'id=\\"{hidden.pk}\\"' not in text
+    assert MARKER not in text
+
+
 def test_unpublished_page_disappears_after_unpublish(source_cause, graphql):
     target = CausePage.objects.get(slug="hydrosalpinx")
     point_at(source_cause, target)

@@ -1,8 +1,12 @@
 """Translation state, same-language links and explicit fallback, over HTTP."""
 
+import json
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
 from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
 
 from content.models import CauseCategoryPage, CausePage
@@ -110,6 +114,75 @@ def test_link_to_an_untranslated_page_is_dropped_without_fallback(
     assert "<a>causes linked to the uterus" not in paragraph
     assert "<a>uterus the to linked causes</a>" in paragraph
     assert "hreflang" not in paragraph
+
+
+def test_raw_values_name_the_pages_the_typed_fields_serve(
+    machine_translated_article, graphql
+):
+    german_page(CauseCategoryPage, "uterine").unpublish()
+
+    result = graphql(
+        '{ causeIndex(locale: "de") { body { rawValue '
+        "... on PageLinkBlock { page { id } } "
+        "... on RichTextBlock { value } } } }"
+    )
+    assert not result.errors, result.errors
+    body = result.data["causeIndex"]["body"]
+    links = [block for block in body if "page" in block]
+    assert None in [link["page"] for link in links]
+    for link in links:
+        served = link["page"] and int(link["page"]["id"])
+        assert json.loads(link["rawValue"])["page"] == served
+    live_german = {
+        str(pk)
+        for pk in Page.objects.live()
+        .filter(locale__language_code="de")
+        .values_list("pk", flat=True)
+    }
+    for block in body:
+        if "value" in block:
+            ids = re.findall(r'linktype="page" id="(\d+)"', block["rawValue"])
+            assert set(ids) <= live_german
+            assert block["rawValue"].count("<a") == block["value"].count("<a")
+    paragraph = next(b for b in body if "uterus the to linked" in b.get("value", ""))
+    assert "<a>uterus the to linked causes</a>" in paragraph["rawValue"]
+
+
+def test_pages_of_another_language_keep_their_category(demo_article, german, graphql):
+    """An English cause reached from a German field (``translations``) shows
+    the category it is in: the German one where there is one, its own
+    otherwise. ``category`` is non-null, so it is never an error."""
+    hub = demo_article.copy_for_translation(german, copy_parents=True)
+    hub.save_revision().publish()
+    embryonic = CauseCategoryPage.objects.get(slug="embryonic")
+    embryonic.copy_for_translation(german).save_revision().publish()
+
+    causes = (
+        "descendants(limit: 20) { ... on CausePage { slug category { slug locale } } }"
+    )
+    result = graphql(
+        f'{{ causeIndex(locale: "de") {{ translations {{ {causes} }} }} }}'
+    )
+    assert not result.errors, result.errors
+    (english,) = result.data["causeIndex"]["translations"]
+    found = [page for page in english["descendants"] if page]
+    assert len(found) == 12
+    for cause in found:
+        expected = "de" if cause["category"]["slug"] == "embryonic" else "en"
+        assert cause["category"]["locale"] == expected, cause
+    assert {c["category"]["slug"] for c in found} == {
+        "embryonic",
+        "uterine",
+        "systemic",
+    }
+    result = graphql(
+        '{ pages(locale: "de", contentType: "content.CauseIndexPage", limit: 1) '
+        f"{{ translations {{ {causes} }} }} }}"
+    )
+    assert not result.errors, result.errors
+    (translated,) = result.data["pages"]
+    (english,) = translated["translations"]
+    assert [page for page in english["descendants"] if page] == found
 
 
 def test_fallback_serves_the_source_page_and_says_so(
