@@ -20,7 +20,6 @@ from graphql import (
     GraphQLError,
     OperationType,
     execute,
-    parse,
 )
 from graphql.utilities import get_operation_ast
 from graphql.validation import validate
@@ -33,7 +32,7 @@ from cms.caching import (
     rate_limited,
     store,
 )
-from cms.graphql_limits import check_limits, validation_rules
+from cms.graphql_limits import check_limits, parse_query, validation_rules
 
 logger = logging.getLogger("cms.graphql")
 
@@ -80,7 +79,8 @@ class GraphQLView(BaseGraphQLView):
     """graphene-django's view, hardened for a public endpoint.
 
     - requests over ``GRAPHQL_MAX_BODY_BYTES`` get a 413 before parsing;
-    - the parser stops after ``GRAPHQL_MAX_TOKENS`` tokens;
+    - the parser stops after ``GRAPHQL_MAX_TOKENS`` tokens or
+      ``GRAPHQL_MAX_ALIASES`` aliases;
     - validation runs graphql-core's specified rules *plus* depth, alias and
       cost limits (``cms.graphql_limits``), so rejected queries run no SQL;
     - errors raised on purpose (``GraphQLError``: validation, not found,
@@ -238,7 +238,7 @@ class GraphQLView(BaseGraphQLView):
             raise bad_request("Must provide query string.")
         schema = self.schema.graphql_schema
         try:
-            document = parse(query, max_tokens=settings.GRAPHQL_MAX_TOKENS)
+            document = parse_query(query)
         except GraphQLError as error:
             return ExecutionResult(data=None, errors=[error])
         operation = get_operation_ast(document, operation_name)

@@ -45,7 +45,33 @@ def test_more_than_ten_aliases_are_rejected_without_sql(db, client):
     response, body, queries = post(client, f"{{ {aliases} }}")
     assert response.status_code == 400
     messages = " ".join(e["message"] for e in body["errors"])
-    assert "Too many aliases: 11 (at most 10)." in messages
+    assert "Too many aliases: more than 10 (at most 10)." in messages
+    assert queries == 0
+
+
+def test_an_alias_bomb_is_refused_at_its_eleventh_alias(db, client):
+    """The parser stops there: the error points at the 11th alias, and a
+    syntax error further on is never reached."""
+    aliases = [f"a{i}: locales {{ code }}" for i in range(11)]
+    query = "{ " + " ".join(aliases) + " a11: locales { code ]]] }"
+    response, body, queries = post(client, query)
+    assert response.status_code == 400
+    [error] = body["errors"]
+    assert error["message"] == "Too many aliases: more than 10 (at most 10)."
+    assert error["locations"] == [{"line": 1, "column": query.index("a10:") + 1}]
+    assert queries == 0
+
+
+def test_aliases_in_fragments_count_too(db, client):
+    spread = " ".join(f"a{i}: code" for i in range(6))
+    query = (
+        "{ x1: locales { ...F } x2: locales { ...G } }"
+        f" fragment F on Locale {{ {spread} }}"
+        f" fragment G on Locale {{ {spread.replace('a', 'b')} }}"
+    )
+    response, body, queries = post(client, query)
+    assert response.status_code == 400
+    assert body["errors"][0]["message"].startswith("Too many aliases")
     assert queries == 0
 
 
