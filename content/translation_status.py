@@ -9,7 +9,9 @@ recorded: a source's digest, a hand-made translation's comparison).
 States, for one object in one language:
 
 - ``source``: this language is the one the object is translated from;
-- ``untranslated``: no version in this language exists;
+- ``untranslated``: no version in this language exists, or only an alias of
+  a page in another language (wagtail-localize's "Convert to alias page"),
+  which shows that page's content in that language;
 - ``in_progress``: a version exists but is not live, or not every segment of
   the source is translated yet;
 - ``out_of_date``: the source's content changed since the translation was
@@ -318,17 +320,25 @@ def statuses(
     else:
         gate = visible_snippets(base).filter(pk=OuterRef("pk"))
     has_live = "live" in {f.name for f in base._meta.get_fields()}
+    # A page's alias: the language of the page it shows (same query, a join).
+    aliases = {"alias_locale_id": F("alias_of__locale_id")} if base is Page else {}
     instances = instances.annotate(is_public=Exists(gate)).values(
         "pk",
         "translation_key",
         "locale_id",
         "is_public",
         *(["live", "last_published_at"] if has_live else []),
+        **aliases,
     )
     by_key: dict[Any, dict[int, dict]] = defaultdict(dict)
     for row in instances:
         row.setdefault("live", True)
         row.setdefault("last_published_at", None)
+        alias_locale_id = row.pop("alias_locale_id", None)
+        # An alias of a page in another language (wagtail-localize's "Convert
+        # to alias page") shows that page's content in that language: it is
+        # no translation, and the language is counted as untranslated.
+        row["is_alias"] = alias_locale_id not in (None, row["locale_id"])
         by_key[row["translation_key"]][row["locale_id"]] = row
 
     default_locale = locales[0]
@@ -403,6 +413,8 @@ def statuses(
             row = versions.get(locale.pk)
             if row is None or source_row is None or row is source_row:
                 continue
+            if row["is_alias"]:
+                continue  # shows its source: nothing of its own to compare
             source = source_for(key, source_locales[key], locale.pk)
             record = records.get((source["pk"], locale.pk)) if source else None
             if not (record and record["enabled"]):
@@ -447,6 +459,10 @@ def statuses(
                 and record["enabled"]
                 and _is_stale(source, versions.get(source["locale_id"]))
             )
+            if row is not None and row["is_alias"]:
+                # Nothing of this language is shown; when it was last changed
+                # is that of its translation record, as for a missing version.
+                row, live, stale = None, False, False
             if row is None:
                 state = UNTRANSLATED
                 percent = 0.0

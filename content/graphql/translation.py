@@ -26,7 +26,8 @@ class TranslationState(graphene.Enum):
     def description(self) -> str:
         return {
             "SOURCE": "This language is the one the object is translated from.",
-            "UNTRANSLATED": "No version exists in this language.",
+            "UNTRANSLATED": "No version exists in this language, or only an "
+            "alias showing the source's content in the source's language.",
             "IN_PROGRESS": "A version exists but is not live or not complete.",
             "OUT_OF_DATE": "The source's content changed since the translation "
             "was synced.",

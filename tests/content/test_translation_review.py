@@ -198,3 +198,96 @@ def test_german_home_page_alias_is_labelled_as_english(
         "isFallback": True,
         "sourceLocale": "en",
     }
+
+
+STATUS = """
+query ($locale: String) {
+  cause(slug: "hydrosalpinx", locale: $locale) {
+    translationStatus {
+      locale state hasLiveTranslation isStale percentTranslated lastUpdatedAt
+    }
+  }
+}
+"""
+
+REPORT = """
+{
+  translationReport(locale: "de") {
+    translated untranslated
+    items {
+      typeName slug
+      status { state hasLiveTranslation isStale percentTranslated lastUpdatedAt }
+    }
+  }
+}
+"""
+
+
+def german_status(graphql, locale: str) -> dict:
+    result = graphql(STATUS, {"locale": locale})
+    assert not result.errors, result.errors
+    statuses = result.data["cause"]["translationStatus"]
+    return next(status for status in statuses if status["locale"] == "de")
+
+
+def german_report(graphql) -> tuple[dict, dict]:
+    result = graphql(REPORT)
+    assert not result.errors, result.errors
+    report = result.data["translationReport"]
+    (item,) = [
+        item
+        for item in report["items"]
+        if item["typeName"] == "CausePage" and item["slug"] == "hydrosalpinx"
+    ]
+    return report, item["status"]
+
+
+def admin_status(client: Client, title: str) -> tuple[str, str]:
+    """The admin report's page for German, and the row of the page titled so."""
+    page = client.get(reverse("translation_status"), {"locale": "de"})
+    assert page.status_code == 200
+    content = page.content.decode()
+    (row,) = [
+        row
+        for row in re.findall(r"<tr>.*?</tr>", content, re.S)
+        if html.escape(title) in row
+    ]
+    return content, row
+
+
+def test_an_alias_of_the_source_is_reported_untranslated_not_translated(
+    translator, reviewer, graphql
+):
+    german = german_cause()
+    english = english_cause()
+    assert german_status(graphql, "en")["state"] == "TRANSLATED"
+    report_before, item = german_report(graphql)
+    assert item["state"] == "TRANSLATED" and item["hasLiveTranslation"] is True
+    admin_before, row = admin_status(session(translator), english.title)
+    assert 'data-state="translated"' in row
+
+    assert session(reviewer).post(convert_url(german)).status_code == 302
+    german.refresh_from_db()
+    assert german.alias_of_id == english.pk
+
+    # The German page now shows the English one: German readers get no
+    # translation, and translators have the page to translate again.
+    untranslated = {
+        "state": "UNTRANSLATED",
+        "hasLiveTranslation": False,
+        "isStale": False,
+        "percentTranslated": 0.0,
+        "lastUpdatedAt": None,
+    }
+    assert german_status(graphql, "en") == {"locale": "de", **untranslated}
+    assert german_status(graphql, "de") == {"locale": "de", **untranslated}
+    report, item = german_report(graphql)
+    assert item == untranslated
+    assert report["translated"] == report_before["translated"] - 1
+    assert report["untranslated"] == report_before["untranslated"] + 1
+
+    admin, row = admin_status(session(translator), english.title)
+    assert 'data-state="untranslated"' in row and "0.0%" in row
+    assert admin.count('data-state="untranslated"') == (
+        admin_before.count('data-state="untranslated"') + 1
+    )
