@@ -180,24 +180,20 @@ def test_reviewer_converts_to_an_alias_and_the_api_says_it_is_english(
     assert german.alias_of_id is None
 
 
-def test_german_home_page_alias_is_labelled_as_english(
-    machine_translated_article, graphql
-):
+def test_german_home_page_alias_is_not_served(machine_translated_article, graphql):
+    """The German home page is an alias of the English one: English text in
+    the German tree. Home pages are structure and never served, so it cannot
+    reach a reader unlabelled."""
     home = machine_translated_article.get_parent()
     assert home.alias_of_id is not None
     result = graphql(
-        '{ causeIndex(locale: "de") { servedLocale isFallback parent { locale '
-        "servedLocale isFallback sourceLocale } } }"
+        '{ causeIndex(locale: "de") { servedLocale isFallback parent { title } }'
+        f' page(id: "{home.pk}") {{ title }} }}'
     )
     assert not result.errors
     hub = result.data["causeIndex"]
-    assert hub["servedLocale"] == "de" and hub["isFallback"] is False
-    assert hub["parent"] == {
-        "locale": "de",
-        "servedLocale": "en",
-        "isFallback": True,
-        "sourceLocale": "en",
-    }
+    assert hub == {"servedLocale": "de", "isFallback": False, "parent": None}
+    assert result.data["page"] is None
 
 
 STATUS = """
