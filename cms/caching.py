@@ -14,18 +14,25 @@ marked private (previews).
 from __future__ import annotations
 
 import hashlib
+import ipaddress
 import json
 import logging
+import sys
+import threading
 import time
+from collections import OrderedDict
 from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest
+from django.http.request import split_domain_port
 from django.utils import timezone
+from graphql import GraphQLError, print_ast
 
 from cms.cache_mirror import ResponseMirror
+from cms.graphql_limits import parse_query
 
 logger = logging.getLogger("cms.caching")
 
@@ -44,15 +51,29 @@ def mirror() -> ResponseMirror | None:
         if entries > 0 and "django_redis" in settings.CACHES["default"]["BACKEND"]:
             from django_redis import get_redis_connection
 
+            redis = get_redis_connection("default")
             _mirror = ResponseMirror(
-                redis=get_redis_connection("default"),
-                channel=cache.make_key("graphql:generations"),
+                redis=redis,
+                channel=invalidation_channel(redis),
                 ack_prefix=cache.make_key("graphql:ack:"),
                 read_generation=generation,
                 lease=settings.GRAPHQL_MEMORY_CACHE_LEASE_SECONDS,
                 max_entries=entries,
             )
     return _mirror
+
+
+def invalidation_channel(redis: Any) -> str:
+    """The pub/sub channel announcing this cache's generations.
+
+    Channels belong to the whole Redis server, not to a database, so the name
+    carries the database number as well as the key prefix: deployments that
+    share a server (another database, or another prefix) never hear, or wait
+    for, each other. The acknowledgements are keys, so they are in the
+    database already, and ``PUBLISH`` counts only this channel's subscribers.
+    """
+    database = redis.connection_pool.connection_kwargs.get("db", 0)
+    return cache.make_key(f"graphql:db{database}:generations")
 
 
 def forget_memory_copy() -> None:
@@ -177,35 +198,156 @@ def store(
         copy.put(key, entry)
 
 
+class CanonicalQueries:
+    """Raw query text -> digest of its canonical form, memoised per process.
+
+    Two query texts get the same digest only when they parse to the same
+    document: graphql-core's ``print_ast`` drops comments, commas and
+    insignificant whitespace, and prints every string literal from its
+    parsed value. A repeated text costs one dict lookup; only a text seen
+    for the first time (or evicted) is parsed. Bounded by ``max_entries``
+    and by ``max_bytes`` of query text held, since a query may be as large as
+    ``GRAPHQL_MAX_BODY_BYTES``; a text over a quarter of ``max_bytes`` is
+    parsed every time rather than evicting everything else.
+    """
+
+    def __init__(self, max_entries: int = 2000, max_bytes: int = 8 * 1024 * 1024):
+        self.max_entries = max_entries
+        self.max_bytes = max_bytes
+        self.entries: OrderedDict[str, str] = OrderedDict()
+        self.bytes = 0
+        self.lock = threading.Lock()
+
+    def digest(self, query: str) -> str | None:
+        """The canonical digest, or None when the text does not parse."""
+        with self.lock:
+            digest = self.entries.get(query)
+            if digest is not None:
+                self.entries.move_to_end(query)
+                return digest
+        try:
+            document = parse_query(query)
+        except GraphQLError:
+            return None  # never cached: the full path answers with the error
+        digest = hashlib.sha256(print_ast(document).encode()).hexdigest()
+        size = sys.getsizeof(query)
+        if size * 4 > self.max_bytes:
+            return digest
+        with self.lock:
+            if query not in self.entries:
+                self.entries[query] = digest
+                self.bytes += size
+                while len(self.entries) > self.max_entries or (
+                    self.bytes > self.max_bytes
+                ):
+                    evicted, _ = self.entries.popitem(last=False)
+                    self.bytes -= sys.getsizeof(evicted)
+        return digest
+
+
+canonical_queries = CanonicalQueries()
+
+
+def site_key(request: HttpRequest) -> str:
+    """What Wagtail's site matching reads from a request, and nothing more.
+
+    ``Site.find_for_request`` (page ``url``s, ``inSite`` filters) matches the
+    host name as ``split_domain_port`` returns it (lower-case, no trailing
+    dot, no port) and ``request.get_port()`` (the port the server listens
+    on, or ``X-Forwarded-Port`` with ``USE_X_FORWARDED_PORT``), never the
+    port written in the Host header. Keying on exactly these needs no SQL.
+    """
+    hostname = split_domain_port(request.get_host())[0]
+    return f"{hostname}:{request.get_port()}"
+
+
 def cache_key(
     request: HttpRequest, query: str, variables: Any, operation_name: str | None
-) -> str:
-    normalised = " ".join(query.split())
+) -> str | None:
+    """The cache key of a query, or None if it must not be cached.
+
+    Requests share a key only when they mean the same thing: the same parsed
+    document (``CanonicalQueries``), variables and operation name, for the
+    same Wagtail site (``site_key``). A query that does not parse has none.
+    """
+    digest = canonical_queries.digest(query)
+    if digest is None:
+        return None
     material = json.dumps(
-        [normalised, variables or {}, operation_name or "", request.get_host()],
+        [digest, variables or {}, operation_name, site_key(request)],
         sort_keys=True,
         separators=(",", ":"),
     )
-    digest = hashlib.sha256(material.encode()).hexdigest()
-    return f"graphql:response:{digest}"
+    return f"graphql:response:{hashlib.sha256(material.encode()).hexdigest()}"
+
+
+def _address(value: str) -> str | None:
+    """An IP address in canonical spelling, or None; accepts a port after it."""
+    value = value.strip()
+    candidates = [value]
+    if value.startswith("[") and "]" in value:  # [2001:db8::1]:443
+        candidates.append(value[1 : value.index("]")])
+    elif value.count(":") == 1:  # 192.0.2.1:443
+        candidates.append(value.split(":")[0])
+    for candidate in candidates:
+        try:
+            return str(ipaddress.ip_address(candidate))
+        except ValueError:
+            continue
+    return None
 
 
 def client_ip(request: HttpRequest) -> str:
-    if settings.GRAPHQL_TRUST_X_FORWARDED_FOR:
-        forwarded = request.headers.get("X-Forwarded-For", "")
-        if forwarded:
-            return forwarded.split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR", "unknown")
+    """The address of the client, as the trusted proxies in front saw it.
+
+    Each of the ``GRAPHQL_TRUSTED_PROXIES`` reverse proxies appends the
+    address it received the request from to ``X-Forwarded-For``; everything
+    to the left of their entries was written by the client and is ignored.
+    So the client is the N-th entry from the right. Without trusted proxies,
+    or when the header has fewer entries than there are proxies or that
+    entry is not an IP address, it is the connection's peer (``REMOTE_ADDR``).
+    """
+    trusted = settings.GRAPHQL_TRUSTED_PROXIES
+    peer = request.META.get("REMOTE_ADDR", "")
+    if trusted > 0:
+        entries = request.headers.get("X-Forwarded-For", "").split(",")
+        if len(entries) >= trusted:
+            address = _address(entries[-trusted])
+            if address is not None:
+                return address
+    return _address(peer) or peer or "unknown"
+
+
+def rate_limit_subject(request: HttpRequest) -> str:
+    """Whom the rate limit counts: the client's IPv4 address, or its IPv6 /64
+    (one subscriber's network: its hosts can pick any address in it)."""
+    address = client_ip(request)
+    try:
+        parsed = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if isinstance(parsed, ipaddress.IPv6Address):
+        if parsed.ipv4_mapped is not None:
+            return str(parsed.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{parsed}/64", strict=False))
+    return str(parsed)
 
 
 def rate_limited(request: HttpRequest) -> int | None:
-    """Count an uncached request; return seconds to wait if over the limit."""
+    """Count an uncached request; return seconds to wait if over the limit.
+
+    A fixed-window counter in the shared cache, called by the view only once
+    a request has missed the response cache. django-ratelimit's
+    ``is_ratelimited``/``get_usage`` could be called at the same point, but
+    they do the same ``add``/``incr`` on the same cache and would add a
+    dependency without changing what is counted or how.
+    """
     limit, window = settings.GRAPHQL_RATE_LIMIT
     if limit <= 0:
         return None
     now = int(time.time())
     bucket = now // window
-    key = f"graphql:rate:{client_ip(request)}:{bucket}"
+    key = f"graphql:rate:{rate_limit_subject(request)}:{bucket}"
     if cache.add(key, 1, timeout=window + 1):
         count = 1
     else:

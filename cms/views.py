@@ -142,6 +142,9 @@ class GraphQLView(BaseGraphQLView):
         if not query:
             return None
         key = cache_key(request, query, variables, operation_name)
+        if key is None:  # does not parse: never cached
+            request.graphql_cache_lookup = None
+            return None
         seen_generation, entry = lookup(key)
         request.graphql_cache_lookup = (key, seen_generation)
         if entry is None:
@@ -270,8 +273,12 @@ class GraphQLView(BaseGraphQLView):
             return super().get_response(request, data, show_graphiql)
         query, variables, operation_name, _id = self.get_graphql_params(request, data)
         cache_lookup = getattr(request, "graphql_cache_lookup", None)
-        if cache_lookup is None and query and is_cacheable(request):
-            key = cache_key(request, query, variables, operation_name)
+        if (
+            not hasattr(request, "graphql_cache_lookup")
+            and query
+            and is_cacheable(request)
+            and (key := cache_key(request, query, variables, operation_name))
+        ):
             seen_generation, entry = lookup(key)
             if entry is not None:
                 result, status, request.graphql_etag, request.graphql_valid_until = (

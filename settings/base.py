@@ -267,7 +267,16 @@ GRAPHQL_MEMORY_CACHE_LEASE_SECONDS = float(
 GRAPHQL_RATE_LIMIT = tuple(
     int(part) for part in os.environ.get("GRAPHQL_RATE_LIMIT", "300/60").split("/")
 )
-GRAPHQL_TRUST_X_FORWARDED_FOR = env_bool("GRAPHQL_TRUST_X_FORWARDED_FOR", False)
+# How many reverse proxies in front of gunicorn append the address they were
+# reached from to X-Forwarded-For: the client is that many entries from the
+# right (cms.caching.client_ip). 0 ignores the header. The older
+# GRAPHQL_TRUST_X_FORWARDED_FOR=true means one proxy.
+GRAPHQL_TRUSTED_PROXIES = int(
+    os.environ.get(
+        "GRAPHQL_TRUSTED_PROXIES",
+        "1" if env_bool("GRAPHQL_TRUST_X_FORWARDED_FOR", False) else "0",
+    )
+)
 # Optional CDN purge on publish (wagtail.contrib.frontend_cache), e.g.
 # FRONTEND_CACHE_BACKEND=cloudflare with CLOUDFLARE_BEARER_TOKEN and
 # CLOUDFLARE_ZONEID, or FRONTEND_CACHE_BACKEND=http with FRONTEND_CACHE_URL.

@@ -7,8 +7,10 @@ stood in for by mirrors of their own, subscribed to the same channel.
 import json
 import os
 import time
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
+import redis as redis_py
 from django.core.cache import cache
 from django_redis import get_redis_connection
 
@@ -32,7 +34,7 @@ class OtherWorker(ResponseMirror):
     def __init__(self, lease: float = 2.0, delay: float = 0.0):
         super().__init__(
             redis=get_redis_connection("default"),
-            channel=cache.make_key("graphql:generations"),
+            channel=caching.invalidation_channel(get_redis_connection("default")),
             ack_prefix=cache.make_key("graphql:ack:"),
             read_generation=caching.generation,
             lease=lease,
@@ -148,3 +150,98 @@ def test_memory_copies_hold_a_bounded_number_of_entries(other_worker):
         worker.put(f"key{number}", (generation, "{}", 200, '"e"'))
     assert len(worker.entries) == 10
     assert worker.get("key24") is not None and worker.get("key0") is None
+
+
+# -- two deployments on one Redis server ---------------------------------------
+
+
+class Listener(ResponseMirror):
+    """A worker of some deployment that notes every invalidation it hears."""
+
+    def __init__(self, redis, read_generation):
+        super().__init__(
+            redis=redis,
+            channel=caching.invalidation_channel(redis),
+            ack_prefix=cache.make_key("graphql:ack:"),
+            read_generation=read_generation,
+            lease=2.0,
+            max_entries=10,
+        )
+        self.heard: list[int] = []
+
+    def handle(self, message: dict) -> None:
+        if message["type"] == "message":
+            self.heard.append(int(message["data"]))
+        super().handle(message)
+
+
+class CountingRedis:
+    """A Redis connection that notes how many subscribers each publish reached."""
+
+    def __init__(self, redis):
+        self.redis = redis
+        self.reached: list[int] = []
+
+    def publish(self, channel, message):
+        receivers = self.redis.publish(channel, message)
+        self.reached.append(receivers)
+        return receivers
+
+    def __getattr__(self, name):
+        return getattr(self.redis, name)
+
+
+@pytest.fixture
+def other_deployment():
+    """The Redis database next to ours, used with the same key prefix."""
+    url = urlsplit(os.environ["REDIS_URL"])
+    ours = int(url.path.strip("/") or 0)
+    theirs = redis_py.Redis.from_url(
+        urlunsplit(url._replace(path=f"/{(ours + 1) % 16}"))
+    )
+    yield theirs
+    for key in theirs.scan_iter(f"{cache.make_key('graphql:ack:')}*"):
+        theirs.delete(key)  # only what the test wrote there
+    theirs.close()
+
+
+def test_deployments_sharing_a_redis_server_do_not_hear_each_other(
+    demo_article, other_deployment
+):
+    own = caching.mirror()
+    own.stop()  # only the listeners below subscribe in this process
+    ours = Listener(get_redis_connection("default"), caching.generation)
+    theirs = Listener(other_deployment, lambda: 1)
+    assert ours.channel != theirs.channel
+    for listener in (ours, theirs):
+        listener.start()
+    try:
+        trusted(ours)
+        trusted(theirs)
+        theirs.put("graphql:response:example", (1, '{"data":{}}', 200, '"e"', None))
+
+        publisher = CountingRedis(get_redis_connection("default"))
+        announcer = ResponseMirror(
+            redis=publisher,
+            channel=caching.invalidation_channel(get_redis_connection("default")),
+            ack_prefix=cache.make_key("graphql:ack:"),
+            read_generation=caching.generation,
+            lease=2.0,
+            max_entries=10,
+        )
+        generation = caching.generation() + 1
+        cache.set(caching.GENERATION_KEY, generation, timeout=None)
+        announcer.announce(generation)
+        # Only our own worker was waited for, and it acknowledged.
+        assert publisher.reached == [1]
+        assert ours.heard == [generation]
+        assert theirs.get("graphql:response:example") is not None
+
+        # Their own announcement reaches them after ours would have: they
+        # heard only theirs.
+        Listener(other_deployment, lambda: 1).announce(7)
+        assert theirs.heard == [7]
+        assert ours.heard == [generation]
+    finally:
+        ours.stop()
+        theirs.stop()

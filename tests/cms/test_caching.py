@@ -166,3 +166,132 @@ def test_no_cdn_purge_without_configuration(demo_article, monkeypatch):
     monkeypatch.setattr(http, "urlopen", lambda request: purged.append(request))
     CausePage.objects.get(slug="hydrosalpinx").save_revision().publish()
     assert purged == []
+
+
+# -- what shares a cache entry ---------------------------------------------------
+
+VICTIM = """{
+  cause(slug: "hydrosalpinx") { title } # hub
+  siteChrome { disclaimer }
+}"""
+# The same text with whitespace collapsed, but here the comment swallows
+# ``siteChrome``: an answer without the disclaimer.
+ATTACKER = """{
+  cause(slug: "hydrosalpinx") { title } # hub siteChrome { disclaimer }
+}"""
+
+
+def test_a_comment_cannot_plant_an_answer_for_another_query(demo_article, client):
+    planted, _ = get(client, ATTACKER)
+    assert planted["X-Cache"] == "MISS"
+    assert "siteChrome" not in json.loads(planted.content)["data"]
+    victim, _ = get(client, VICTIM)
+    assert victim["X-Cache"] == "MISS"
+    assert json.loads(victim.content)["data"]["siteChrome"]["disclaimer"]
+
+
+def test_whitespace_inside_a_string_argument_is_part_of_the_key(demo_article, client):
+    first, _ = get(client, '{ search(query: "tubal  damage") { __typename } }')
+    second, _ = get(client, '{ search(query: "tubal damage") { __typename } }')
+    assert first["X-Cache"] == "MISS"
+    assert second.status_code == 200 and second["X-Cache"] == "MISS"
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        '{cause(slug:"hydrosalpinx"){title summary}}',
+        '{\n\tcause( slug: "hydrosalpinx" ) {\n    title,\n    summary,\n  }\n}',
+        '# reader\n{ cause(slug: "hydrosalpinx") { title # first\n summary } }',
+        'query { cause(slug: "hydrosalpinx") { title summary } }',
+    ],
+)
+def test_spellings_of_the_same_query_share_an_entry(demo_article, client, spelling):
+    first, _ = get(client)
+    response, queries = get(client, spelling)
+    assert response["X-Cache"] == "HIT" and queries == 0
+    assert response.content == first.content
+
+
+@pytest.mark.parametrize("host", ["LOCALHOST", "localhost.", "localhost:8000"])
+def test_spellings_of_the_host_share_an_entry(demo_article, client, host):
+    assert get(client, HTTP_HOST="localhost")[0]["X-Cache"] == "MISS"
+    response, queries = get(client, HTTP_HOST=host)
+    assert response["X-Cache"] == "HIT" and queries == 0
+
+
+def test_another_host_has_entries_of_its_own(demo_article, client):
+    get(client, HTTP_HOST="localhost")
+    assert get(client, HTTP_HOST="127.0.0.1")[0]["X-Cache"] == "MISS"
+
+
+def test_a_query_that_does_not_parse_is_never_stored(demo_article, client):
+    for _ in range(2):
+        response, _ = get(client, '{ cause(slug: "hydrosalpinx") { title }')
+        assert response.status_code == 400
+        assert "X-Cache" not in response
+        assert response["Cache-Control"] == "no-store"
+
+
+# -- whom the rate limit counts --------------------------------------------------
+
+PROXY = "10.0.0.5"
+
+
+def uncached(client, number: int, forwarded: str | None = None, peer: str = PROXY):
+    headers = {"REMOTE_ADDR": peer}
+    if forwarded is not None:
+        headers["HTTP_X_FORWARDED_FOR"] = forwarded
+    query = f"{{ causes(limit: {number}) {{ slug }} }}"
+    return client.get("/graphql/", {"query": query}, **headers)
+
+
+@pytest.fixture
+def limited(settings):
+    settings.GRAPHQL_RATE_LIMIT = (3, 3600)
+    settings.GRAPHQL_TRUSTED_PROXIES = 1
+    return settings
+
+
+def test_forged_forwarded_entries_do_not_dodge_the_limit(demo_article, client, limited):
+    statuses = [
+        uncached(client, n, f"198.51.100.{n}, 203.0.113.7").status_code
+        for n in range(1, 7)
+    ]
+    assert statuses == [200, 200, 200, 429, 429, 429]
+
+
+def test_clients_behind_the_same_proxy_have_limits_of_their_own(
+    demo_article, client, limited
+):
+    for n in range(1, 4):
+        assert uncached(client, n, "203.0.113.7").status_code == 200
+    assert uncached(client, 4, "203.0.113.7").status_code == 429
+    assert uncached(client, 5, "203.0.113.8").status_code == 200
+
+
+def test_an_ipv6_client_is_counted_by_its_network(demo_article, client, limited):
+    for n in range(1, 4):
+        assert uncached(client, n, f"2001:db8:1:2::{n}").status_code == 200
+    assert uncached(client, 4, "2001:db8:1:2:ffff::9").status_code == 429
+    assert uncached(client, 5, "2001:db8:1:3::1").status_code == 200
+
+
+def test_without_trusted_proxies_the_forwarded_header_is_ignored(
+    demo_article, client, limited
+):
+    limited.GRAPHQL_TRUSTED_PROXIES = 0
+    statuses = [
+        uncached(client, n, f"203.0.113.{n}", peer="192.0.2.10").status_code
+        for n in range(1, 5)
+    ]
+    assert statuses == [200, 200, 200, 429]
+    assert uncached(client, 5, "203.0.113.1", peer="192.0.2.11").status_code == 200
+
+
+def test_a_forwarded_entry_that_is_no_address_falls_back_to_the_peer(
+    demo_article, client, limited
+):
+    for n in range(1, 4):
+        assert uncached(client, n, f"203.0.113.{n}, junk{n}").status_code == 200
+    assert uncached(client, 4, "203.0.113.9, junk").status_code == 429
