@@ -18,11 +18,13 @@ $(VENV)/.installed: requirements.txt | $(BIN)/python
 
 install: $(VENV)/.installed
 
+# Set up (one line per step) and serve on http://$(HOST):$(PORT), e.g.
+# `make run PORT=8080` or `make run HOST=0.0.0.0`.
 run: install
-	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py load_demo_content
-	$(BIN)/python manage.py ensure_admin
-	$(BIN)/python manage.py setup_translators
+	@$(BIN)/python manage.py migrate --noinput -v0 && echo "Database migrated."
+	@$(BIN)/python manage.py load_demo_content
+	@$(BIN)/python manage.py ensure_admin
+	@$(BIN)/python manage.py setup_translators
 	@echo ""
 	@echo "  Admin:   http://$(HOST):$(PORT)/admin/"
 	@echo "  GraphQL: http://$(HOST):$(PORT)/graphql/"
