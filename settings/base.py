@@ -371,7 +371,8 @@ LOGGING = {
         # under DEBUG: they reach the root handler once instead.
         "django": {"handlers": [], "level": LOG_LEVEL},
         "django.request": {"filters": ["not_graphql_refusal"]},
-        "django.server": {"level": "INFO"},
+        # runserver's access log, every request (not only the 4xx and 5xx).
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "cms": {"level": "INFO"},
         "content": {"level": "INFO"},
     },
