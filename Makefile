@@ -73,7 +73,7 @@ audit: install
 
 # Throughput and latency of the article API on gunicorn with production
 # settings: GraphQL uncached and cached, Wagtail's REST API and the floor (see
-# README, "Benchmark"). Needs PostgreSQL and Redis on 127.0.0.1; recreates the
+# docs/benchmark.md). Needs PostgreSQL and Redis on 127.0.0.1; recreates the
 # database nidation_bench and empties Redis database 13. Not run in CI.
 bench: install
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
