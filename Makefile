@@ -18,11 +18,13 @@ $(VENV)/.installed: requirements.txt | $(BIN)/python
 
 install: $(VENV)/.installed
 
+# Set up (one line per step) and serve on http://$(HOST):$(PORT), e.g.
+# `make run PORT=8080` or `make run HOST=0.0.0.0`.
 run: install
-	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py load_demo_content
-	$(BIN)/python manage.py ensure_admin
-	$(BIN)/python manage.py setup_translators
+	@$(BIN)/python manage.py migrate --noinput -v0 && echo "Database migrated."
+	@$(BIN)/python manage.py load_demo_content
+	@$(BIN)/python manage.py ensure_admin
+	@$(BIN)/python manage.py setup_translators
 	@echo ""
 	@echo "  Admin:   http://$(HOST):$(PORT)/admin/"
 	@echo "  GraphQL: http://$(HOST):$(PORT)/graphql/"
@@ -71,7 +73,7 @@ audit: install
 
 # Throughput and latency of the article API on gunicorn with production
 # settings: GraphQL uncached and cached, Wagtail's REST API and the floor (see
-# README, "Benchmark"). Needs PostgreSQL and Redis on 127.0.0.1; recreates the
+# docs/benchmark.md). Needs PostgreSQL and Redis on 127.0.0.1; recreates the
 # database nidation_bench and empties Redis database 13. Not run in CI.
 bench: install
 	$(BIN)/python -m bench.run $(BENCH_ARGS)

@@ -1,4 +1,4 @@
 """``make bench``: measures the GraphQL API against Wagtail's REST API.
 
-Not a Django app and not part of the test suite; see README, "Benchmark".
+Not a Django app and not part of the test suite; see docs/benchmark.md.
 """

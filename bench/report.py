@@ -1,4 +1,4 @@
-"""Prints the README's benchmark tables from a results file.
+"""Prints the benchmark tables of docs/benchmark.md from a results file.
 
 python -m bench.report [bench/results/latest.json]
 """

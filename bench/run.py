@@ -89,7 +89,7 @@ def server_env(database_url: str, redis_url: str, port: int) -> dict[str, str]:
         # No TLS on the loopback interface.
         SECURE_SSL_REDIRECT="false",
         # The per-IP limit on uncached queries: every simulated client of the
-        # load generator comes from 127.0.0.1 (see README, Benchmark).
+        # load generator comes from 127.0.0.1 (see docs/benchmark.md).
         GRAPHQL_RATE_LIMIT="0/60",
         ENABLE_REST_API="true",
         WEB_CONCURRENCY=str(WORKERS),

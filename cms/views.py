@@ -45,6 +45,30 @@ def bad_request(message: str, status: int = 400) -> HttpError:
     return HttpError(HttpResponse(status=status), message)
 
 
+def log_refusal(request: HttpRequest, response: HttpResponse) -> None:
+    """One log line for a request the endpoint refused (a 4xx answer).
+
+    ``settings.base.LOGGING`` drops django.request's own line for these, so
+    each refusal is logged once, with the request id and the reason given to
+    the client.
+    """
+    if not 400 <= response.status_code < 500:
+        return
+    reason = ""
+    try:
+        errors = json.loads(response.content).get("errors") or []
+        reason = str(errors[0].get("message", ""))[:200]
+    except (ValueError, AttributeError, IndexError, TypeError):
+        pass
+    logger.warning(
+        "GraphQL request refused [%s]: %s %s %s",
+        request.request_id,
+        response.status_code,
+        request.method,
+        reason or "(no message)",
+    )
+
+
 class ValueCompletionError(Exception):
     """graphql-core could not turn what a resolver returned into its field's
     type: a bug on the server, never the client's doing."""
@@ -98,6 +122,7 @@ class GraphQLView(BaseGraphQLView):
         request.request_id = self.request_id(request)
         too_large = self.check_size(request)
         if too_large is not None:
+            log_refusal(request, too_large)
             return too_large
         hit = self.cached_response(request)
         if hit is not None:
@@ -107,6 +132,7 @@ class GraphQLView(BaseGraphQLView):
                 stack.enter_context(scope(request))
             response = super().dispatch(request, *args, **kwargs)
         response["X-Request-ID"] = request.request_id
+        log_refusal(request, response)
         if response.get("Content-Type", "").startswith("application/json"):
             # graphene-django's view always sets a CSRF cookie (for GraphiQL);
             # a JSON answer needs none, and a cookie would keep CDNs away.

@@ -351,13 +351,37 @@ PREVIEW_TOKEN_MAX_AGE = int(os.environ.get("PREVIEW_TOKEN_MAX_AGE", "3600"))
 # Approving the medical review publishes, unless the review date has passed.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "content.review.publish_reviewed_workflow_state"
 
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "WARNING")
+
+
+def is_not_graphql_refusal(record) -> bool:
+    """False for django.request's line about a 4xx answer from /graphql/: the
+    view logs each refused request itself (``cms.views.log_refusal``)."""
+    request = getattr(record, "request", None)
+    return not (
+        400 <= getattr(record, "status_code", 0) < 500
+        and getattr(request, "path_info", "").startswith("/graphql/")
+    )
+
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {
+        "not_graphql_refusal": {
+            "()": "django.utils.log.CallbackFilter",
+            "callback": is_not_graphql_refusal,
+        }
+    },
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {
-        "django.server": {"level": "INFO"},
+        # Django's own console handler would print its records a second time
+        # under DEBUG: they reach the root handler once instead.
+        "django": {"handlers": [], "level": LOG_LEVEL},
+        "django.request": {"filters": ["not_graphql_refusal"]},
+        # runserver's access log, every request (not only the 4xx and 5xx).
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "cms": {"level": "INFO"},
         "content": {"level": "INFO"},
     },

@@ -1,6 +1,7 @@
 """Malformed requests get a 400 with a GraphQL error, never a 500 or a trace."""
 
 import json
+import logging
 
 import pytest
 
@@ -80,3 +81,34 @@ def test_graphiql_is_off_outside_development(client):
     response = client.get("/graphql/", HTTP_ACCEPT="text/html")
     assert response.status_code == 400
     assert b"graphiql" not in response.content.lower()
+
+
+def test_a_refused_request_is_logged_once_with_its_reason(client, caplog):
+    with caplog.at_level(logging.INFO):
+        response = client.post(
+            "/graphql/",
+            '{"query": "mutation { publish }"}',
+            content_type="application/json",
+        )
+    assert response.status_code == 400
+    request_id = response["X-Request-ID"]
+    lines = [
+        r
+        for r in caplog.records
+        if "/graphql/" in r.getMessage() or request_id in r.getMessage()
+    ]
+    assert len(lines) == 1, [r.getMessage() for r in lines]
+    (line,) = lines
+    assert line.name == "cms.graphql" and line.levelno == logging.WARNING
+    assert line.getMessage() == (
+        f"GraphQL request refused [{request_id}]: 400 POST "
+        "Only queries are supported: this API is read-only."
+    )
+
+
+def test_other_client_errors_still_reach_the_request_log(client, caplog):
+    with caplog.at_level(logging.INFO):
+        assert client.get("/no-such-page/").status_code == 404
+    assert [r.getMessage() for r in caplog.records if r.name == "django.request"] == [
+        "Not Found: /no-such-page/"
+    ]

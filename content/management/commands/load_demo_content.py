@@ -11,7 +11,8 @@ class Command(BaseCommand):
         "chrome in the default language, published. Safe to run again: pages that "
         "exist are left as they are. With --translations, also machine-translate "
         "it into those languages through wagtail-localize (offline dummy "
-        "translator: reversed words, labelled as machine output)."
+        "translator: reversed words, labelled as machine output). Prints one line "
+        "per step; -v 2 lists every item."
     )
 
     def add_arguments(self, parser):
@@ -37,12 +38,12 @@ class Command(BaseCommand):
                 "choose the languages to translate it into."
             )
 
-        self.stdout.write("Loading the demo article...")
-        report = DemoLoader(log=self.stdout.write).run()
+        detail = self.stdout.write if options["verbosity"] > 1 else _silent
+        report = DemoLoader(log=detail).run()
         if report.changed:
             self.stdout.write(
                 self.style.SUCCESS(
-                    f"Created {len(report.created)} item(s); "
+                    f"Demo article: created {len(report.created)} item(s); "
                     f"{len(report.unchanged)} already existed."
                 )
             )
@@ -55,17 +56,14 @@ class Command(BaseCommand):
             )
 
         for locale in locales:
-            self.stdout.write(
-                f"Machine-translating the demo into {locale.get_display_name()} "
-                "(dummy translator: reversed words, not a real translation)..."
-            )
-            translated = translate_demo_content(locale, log=self.stdout.write)
+            translated = translate_demo_content(locale, log=detail)
             if translated.translated:
                 self.stdout.write(
                     self.style.SUCCESS(
                         f"Translated and published {len(translated.translated)} "
-                        f"item(s); {len(translated.unchanged)} already existed in "
-                        f"{locale.language_code}."
+                        f"item(s) into {locale.get_display_name()} with the dummy "
+                        "translator (reversed words, not a real translation); "
+                        f"{len(translated.unchanged)} already existed."
                     )
                 )
             else:
@@ -75,3 +73,7 @@ class Command(BaseCommand):
                         "nothing changed."
                     )
                 )
+
+
+def _silent(message: str) -> None:
+    pass

@@ -13,9 +13,9 @@ from content.models import CauseCategoryPage, CauseIndexPage, CausePage, SiteChr
 pytestmark = pytest.mark.django_db
 
 
-def load() -> str:
+def load(verbosity: int = 1) -> str:
     out = io.StringIO()
-    call_command("load_demo_content", stdout=out)
+    call_command("load_demo_content", stdout=out, verbosity=verbosity)
     return out.getvalue()
 
 
@@ -28,7 +28,7 @@ def tree_snapshot() -> list[tuple]:
 
 
 def test_demo_creates_the_whole_article_published():
-    output = load()
+    output = load(verbosity=2)
     hub = CauseIndexPage.objects.get()
     categories = CauseCategoryPage.objects.child_of(hub).order_by("path")
     assert [c.slug for c in categories] == ["embryonic", "uterine", "systemic"]
@@ -41,7 +41,19 @@ def test_demo_creates_the_whole_article_published():
     chrome = SiteChrome.objects.get()
     assert chrome.live and chrome.contact_email.endswith("@example.org")
     assert "Created cause: Hydrosalpinx" in output
-    assert "Created 18 item(s)" in output  # the home page, 16 pages, the chrome
+    assert "created 18 item(s)" in output  # the home page, 16 pages, the chrome
+
+
+def test_default_output_is_one_line_per_step():
+    lines = load().splitlines()
+    assert lines == ["Demo article: created 18 item(s); 0 already existed."]
+    again = io.StringIO()
+    call_command("load_demo_content", translations="de", stdout=again)
+    assert again.getvalue().splitlines() == [
+        "The demo content is already loaded (18 items): nothing changed.",
+        "Translated and published 17 item(s) into Deutsch with the dummy translator "
+        "(reversed words, not a real translation); 0 already existed.",
+    ]
 
 
 def test_second_run_changes_nothing_and_says_so():
@@ -174,7 +186,7 @@ def test_a_tree_without_home_pages_is_brought_into_shape():
     english_home.delete()
 
     out = io.StringIO()
-    call_command("load_demo_content", stdout=out)
+    call_command("load_demo_content", stdout=out, verbosity=2)
     english.refresh_from_db()
     german.refresh_from_db()
     assert english.depth == german.depth == 3
