@@ -34,7 +34,6 @@ from graphql import (
 from graphql.language import Source, TokenKind
 from graphql.language.parser import Parser
 
-
 #: Costs and field counts stop growing here: far above any limit, and the
 #: arithmetic stays cheap however much a document multiplies its fragments.
 CEILING = 10**12
@@ -395,9 +394,7 @@ def check_limits(schema: GraphQLSchema, document: DocumentNode) -> list[GraphQLE
     limit = settings.GRAPHQL_MAX_FRAGMENTS
     if measure.fragments > limit:
         errors.append(
-            GraphQLError(
-                f"Too many fragments: {measure.fragments} (at most {limit})."
-            )
+            GraphQLError(f"Too many fragments: {measure.fragments} (at most {limit}).")
         )
     return errors
 
