@@ -74,6 +74,18 @@ ABUSIVE_QUERIES = {
     "nested pages/descendants/parent/children": (
         "{ pages(limit: 100) { descendants { parent { children { title } } } } }"
     ),
+    # Twelve fragments, each spreading the next four times: millions of
+    # fields once expanded, in under 1 KB.
+    "12 fragments spreading the next 4 times": (
+        "{ causeIndex { ...F0 } } "
+        + " ".join(
+            f"fragment F{n} on CauseIndexPage {{ title "
+            + " ".join([f"...F{n + 1}"] * 4)
+            + " }"
+            for n in range(11)
+        )
+        + " fragment F11 on CauseIndexPage { slug }"
+    ),
 }
 
 

@@ -105,8 +105,9 @@ class GraphQLView(BaseGraphQLView):
     - requests over ``GRAPHQL_MAX_BODY_BYTES`` get a 413 before parsing;
     - the parser stops after ``GRAPHQL_MAX_TOKENS`` tokens or
       ``GRAPHQL_MAX_ALIASES`` aliases;
-    - validation runs graphql-core's specified rules *plus* depth, alias and
-      cost limits (``cms.graphql_limits``), so rejected queries run no SQL;
+    - validation runs graphql-core's specified rules *plus* depth, alias,
+      cost, field and fragment limits (``cms.graphql_limits``, checked
+      first, in time linear in the query), so rejected queries run no SQL;
     - errors raised on purpose (``GraphQLError``: validation, not found,
       invalid argument, rate limited) reach the client; anything else,
       including a value graphql-core cannot complete

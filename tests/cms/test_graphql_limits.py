@@ -115,10 +115,10 @@ def test_request_body_over_100_kb_is_refused(db, client):
 
 
 def test_parser_stops_at_the_token_limit(db, client):
-    query = "{ locales { " + "code " * 6000 + "} }"
+    query = "{ locales { " + "code " * 2500 + "} }"
     response, body, queries = post(client, query)
     assert response.status_code == 400
-    assert "Document contains more than 5000 tokens" in body["errors"][0]["message"]
+    assert "Document contains more than 2000 tokens" in body["errors"][0]["message"]
     assert queries == 0
 
 
@@ -260,3 +260,250 @@ def test_only_allowlisted_image_renditions_are_made(db, client):
     assert error["message"].startswith("Rendition 'width-123' is not allowed.")
     assert error["extensions"]["code"] == "BAD_USER_INPUT"
     assert not Rendition.objects.filter(filter_spec="width-123").exists()
+
+
+def fragment_bomb(fragments: int) -> str:
+    """Each fragment spreads the next four times: 4^n selections once
+    expanded, from a document that grows by one line per fragment."""
+    last = fragments - 1
+    definitions = [
+        f"fragment F{i} on PageInterface {{ children {{ "
+        + " ".join([f"...F{i + 1}"] * 4)
+        + " } }"
+        for i in range(last)
+    ]
+    definitions.append(f"fragment F{last} on PageInterface {{ title }}")
+    return "{ causeIndex { ...F0 } } " + " ".join(definitions)
+
+
+def test_fragment_bombs_are_refused_with_work_linear_in_their_size(db, client):
+    from cms import graphql_limits
+
+    visits = {}
+    for fragments in (4, 8, 12, 16):
+        before = graphql_limits.walk_stats.visits
+        response, body, queries = post(client, fragment_bomb(fragments))
+        visits[fragments] = graphql_limits.walk_stats.visits - before
+        assert response.status_code == 400, body
+        messages = [error["message"] for error in body["errors"]]
+        assert any(m.startswith("Query is too expensive") for m in messages)
+        assert queries == 0
+    # Each fragment is looked at a fixed number of times, however often it
+    # is spread: the work grows by the same amount with every 4 fragments.
+    assert visits[8] - visits[4] == visits[12] - visits[8] == visits[16] - visits[12]
+    assert visits[16] <= 12 * 16
+
+
+def test_a_fragment_bomb_within_the_depth_and_cost_limits_is_refused(db, client):
+    """Twelve fragments without lists: depth and cost stay small, but the
+    query asks for millions of fields once its fragments are expanded."""
+    definitions = [
+        f"fragment F{i} on CauseIndexPage {{ title "
+        + " ".join([f"...F{i + 1}"] * 4)
+        + " }"
+        for i in range(11)
+    ]
+    definitions.append("fragment F11 on CauseIndexPage { slug }")
+    query = "{ causeIndex { ...F0 } } " + " ".join(definitions)
+    assert len(query) < 1024
+    response, body, queries = post(client, query)
+    assert response.status_code == 400
+    [error] = body["errors"]
+    assert error["message"] == (
+        "Query asks for too many fields: 5592406 (at most 200), "
+        "each use of a fragment counting its fields."
+    )
+    assert queries == 0
+
+
+def test_more_than_200_fields_are_refused(db, client):
+    response, body, queries = post(client, "{ locales { " + "code " * 200 + "} }")
+    assert response.status_code == 400
+    assert body["errors"][0]["message"].startswith(
+        "Query asks for too many fields: 201 (at most 200)"
+    )
+    assert queries == 0
+    response, body, _ = post(client, "{ locales { " + "code " * 199 + "} }")
+    assert response.status_code == 200, body
+
+
+def test_more_than_50_fragments_are_refused(db, client):
+    spreads = " ".join(f"...L{i}" for i in range(51))
+    definitions = " ".join(f"fragment L{i} on Locale {{ code }}" for i in range(51))
+    response, body, queries = post(
+        client, f"{{ locales {{ {spreads} }} }} {definitions}"
+    )
+    assert response.status_code == 400
+    assert body["errors"][0]["message"] == "Too many fragments: 51 (at most 50)."
+    assert queries == 0
+
+
+@pytest.mark.parametrize(
+    ("definitions", "message"),
+    [
+        (
+            "fragment A on CauseIndexPage { title ...B }"
+            " fragment B on CauseIndexPage { slug ...A }",
+            "Fragment 'A' spreads itself via 'B': fragments cannot form a cycle.",
+        ),
+        (
+            "fragment A on CauseIndexPage { title ...A }",
+            "Fragment 'A' spreads itself: fragments cannot form a cycle.",
+        ),
+    ],
+)
+def test_fragment_cycles_are_refused(db, client, definitions, message):
+    response, body, queries = post(client, "{ causeIndex { ...A } } " + definitions)
+    assert response.status_code == 400
+    assert [error["message"] for error in body["errors"]] == [message]
+    assert queries == 0
+
+
+def test_a_long_chain_of_fragments_is_a_clear_error(db, client):
+    """No recursion: a chain of 600 spreads is measured like any other."""
+    definitions = " ".join(
+        f"fragment C{i} on CauseIndexPage {{ ...C{i + 1} }}" for i in range(600)
+    )
+    last = "fragment C600 on CauseIndexPage { title }"
+    query = f"{{ causeIndex {{ ...C0 }} }} {definitions} {last}"
+    response, body, queries = post(client, query)
+    assert response.status_code == 400
+    assert body["errors"][0]["message"] == "Too many fragments: 601 (at most 50)."
+    assert queries == 0
+
+
+def test_a_document_nested_too_deeply_for_the_parser_is_a_clear_error(db, client):
+    query = "{ causeIndex { " + "parent { " * 1000 + "title" + " }" * 1001 + " }"
+    response, body, queries = post(client, query)
+    assert response.status_code == 400
+    assert body["errors"][0]["message"] == (
+        "Syntax Error: Document is nested too deeply. Parsing aborted."
+    )
+    assert queries == 0
+
+
+TOUR_INLINE = """query Article($locale: String) {
+  causeIndex(locale: $locale) {
+    title
+    intro
+    categories {
+      title
+      slug
+      causes {
+        title
+        slug
+        summary
+        relatedCauses { slug }
+        body {
+          blockType
+          ... on CalloutBlock { kind title message }
+          ... on PageLinkBlock { linkText page { url } }
+        }
+      }
+    }
+  }
+  siteChrome(locale: $locale) { disclaimer contactEmail copyright }
+}"""
+
+TOUR_FRAGMENTS = """query Article($locale: String) {
+  causeIndex(locale: $locale) { title intro categories { ...Category } }
+  siteChrome(locale: $locale) { ...Chrome }
+}
+fragment Category on CauseCategoryPage { title slug causes { ...Cause } }
+fragment Cause on CausePage { title slug summary relatedCauses { slug } ...Body }
+fragment Body on CausePage { body { blockType ...Callout ...Link } }
+fragment Callout on CalloutBlock { kind title message }
+fragment Link on PageLinkBlock { linkText page { url } }
+fragment Chrome on SiteChrome { disclaimer contactEmail copyright }"""
+
+
+def test_fragments_are_measured_like_their_inline_form(demo_article, client, settings):
+    inline, with_fragments = post(client, TOUR_INLINE), post(client, TOUR_FRAGMENTS)
+    assert inline[0].status_code == with_fragments[0].status_code == 200
+    assert inline[1] == with_fragments[1]
+    settings.GRAPHQL_MAX_DEPTH = 5
+    settings.GRAPHQL_MAX_COST = 100
+    settings.GRAPHQL_MAX_FIELDS = 10
+    # A comment makes each a new query for the response cache.
+    inline = post(client, TOUR_INLINE + " # limits lowered")
+    with_fragments = post(client, TOUR_FRAGMENTS + " # limits lowered")
+    messages = [error["message"] for error in inline[1]["errors"]]
+    assert messages == [
+        "Query is too deep: 6 levels (at most 5).",
+        "Query is too expensive: estimated cost 1501 (at most 100). "
+        "Ask for fewer or smaller lists.",
+        "Query asks for too many fields: 24 (at most 10), "
+        "each use of a fragment counting its fields.",
+    ]
+    assert [error["message"] for error in with_fragments[1]["errors"]] == messages
+    assert inline[2] == with_fragments[2] == 0
+
+
+def test_graphiql_introspection_fits_the_limits_where_it_is_on(db, client):
+    from graphql import get_introspection_query
+
+    response, body, _ = post(client, get_introspection_query(descriptions=True))
+    assert response.status_code == 200, body["errors"]
+    assert body["data"]["__schema"]["queryType"]["name"] == "Query"
+
+
+TYPENAME_QUERIES = {
+    "in a selection": "{ causeIndex { __typename title } }",
+    "in a fragment": (
+        "{ causeIndex { ...Hub } } fragment Hub on CauseIndexPage { __typename title }"
+    ),
+    "at the root": "{ __typename causeIndex { title } }",
+}
+
+
+@pytest.mark.parametrize("where", TYPENAME_QUERIES)
+def test_typename_is_allowed_where_introspection_is_off(
+    demo_article, client, settings, where
+):
+    settings.GRAPHQL_INTROSPECTION = False
+    response, body, _ = post(client, TYPENAME_QUERIES[where])
+    assert response.status_code == 200, body
+    assert body["data"]["causeIndex"]["title"] == demo_article.title
+    if where == "at the root":
+        assert body["data"]["__typename"] == "Query"
+    else:
+        assert body["data"]["causeIndex"]["__typename"] == "CauseIndexPage"
+
+
+@pytest.mark.parametrize(
+    ("query", "field"),
+    [
+        ("{ __schema { types { name } } }", "__schema"),
+        ('{ __type(name: "CausePage") { name } }', "__type"),
+        (
+            "{ ...S } fragment S on Query { __schema { queryType { name } } }",
+            "__schema",
+        ),
+    ],
+)
+def test_schema_introspection_is_refused_where_it_is_off(
+    demo_article, client, settings, query, field
+):
+    settings.GRAPHQL_INTROSPECTION = False
+    response, body, queries = post(client, query)
+    assert response.status_code == 400
+    assert [error["message"] for error in body["errors"]] == [
+        f"Cannot query '{field}': introspection is disabled."
+    ]
+    assert queries == 0
+
+
+def test_the_rules_after_the_limits_refuse_introspection_too(settings):
+    """``validation_rules`` is complete on its own, without ``check_limits``."""
+    from graphene_django.settings import graphene_settings
+    from graphql import parse, validate
+
+    from cms.graphql_limits import validation_rules
+
+    settings.GRAPHQL_INTROSPECTION = False
+    schema = graphene_settings.SCHEMA.graphql_schema
+    [error] = validate(
+        schema, parse('{ __type(name: "Query") { name } }'), validation_rules()
+    )
+    assert error.message == "Cannot query '__type': introspection is disabled."
+    assert validate(schema, parse("{ __typename }"), validation_rules()) == []

@@ -15,13 +15,13 @@ Depth
 -----
 
 The walk runs under the real ``GRAPHQL_MAX_DEPTH`` (8), counted as
-``cms.graphql_limits.DepthLimit`` counts it: one level per field, the root
+``cms.graphql_limits.check_limits`` counts it: one level per field, the root
 field being level 1, inline fragments and ``__typename`` free, so
 ``{ cause(slug: "x") { body { ... on RichTextBlock { value } } } }`` has depth
 3. An object returned at level 7 shows its scalars at level 8; body text can
 be read for pages up to level 6, as for any client. The other limits (cost,
-aliases, tokens, request size) are lifted: this suite is about visibility,
-and its documents are large.
+aliases, fields, fragments, tokens, request size) are lifted: this suite is
+about visibility, and its documents are large.
 
 How the walk stays small
 ------------------------
@@ -128,6 +128,8 @@ NO_LIMITS = {
     "GRAPHQL_MAX_COST": 10**9,
     "GRAPHQL_MAX_ALIASES": 10**6,
     "GRAPHQL_MAX_TOKENS": 10**8,
+    "GRAPHQL_MAX_FIELDS": 10**9,
+    "GRAPHQL_MAX_FRAGMENTS": 10**6,
     "GRAPHQL_MAX_BODY_BYTES": 10**9,
     "GRAPHQL_CACHE_SECONDS": 0,
 }
@@ -400,7 +402,7 @@ class Node:
     condition: str | None  # type condition of the enclosing inline fragment
     type: Any  # named type the field returns
     nullable: bool
-    depth: int  # as DepthLimit counts it: the root field is 1
+    depth: int  # as check_limits counts it: the root field is 1
     path: str  # readable, for reports
     # Scalars: (response key, type condition, field name, non-null). Fields of
     # the same name and type in different fragments share a response key.
