@@ -9,6 +9,6 @@ class CmsConfig(AppConfig):
     verbose_name = "CMS wiring"
 
     def ready(self) -> None:
-        from cms.signals import connect_cache_invalidation
+        from cms.cache.invalidation import connect_cache_invalidation
 
         connect_cache_invalidation()

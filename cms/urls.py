@@ -7,8 +7,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.graphql.view import GraphQLView
 from cms.locale import language_neutral
-from cms.views import GraphQLView
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),

@@ -250,7 +250,7 @@ GRAPHQL_LIST_BOUNDS["*.translationStatus"] = len(CONTENT_LANGUAGE_CODES)
 GRAPHENE = {
     "SCHEMA": "grapple.schema.schema",
     "MIDDLEWARE": [
-        "cms.graphql_arguments.ArgumentPolicyMiddleware",
+        "cms.graphql.arguments.ArgumentPolicyMiddleware",
         "content.graphql.middleware.PageVisibilityMiddleware",
     ],
 }
@@ -274,7 +274,7 @@ GRAPHQL_RATE_LIMIT = tuple(
 )
 # How many reverse proxies in front of gunicorn append the address they were
 # reached from to X-Forwarded-For: the client is that many entries from the
-# right (cms.caching.client_ip). 0 ignores the header. The older
+# right (cms.ratelimit.client_ip). 0 ignores the header. The older
 # GRAPHQL_TRUST_X_FORWARDED_FOR=true means one proxy.
 GRAPHQL_TRUSTED_PROXIES = int(
     os.environ.get(
@@ -361,7 +361,7 @@ LOG_LEVEL = os.environ.get("LOG_LEVEL", "WARNING")
 
 def is_not_graphql_refusal(record) -> bool:
     """False for django.request's line about a 4xx answer from /graphql/: the
-    view logs each refused request itself (``cms.views.log_refusal``)."""
+    view logs each refused request itself (``cms.graphql.view.log_refusal``)."""
     request = getattr(record, "request", None)
     return not (
         400 <= getattr(record, "status_code", 0) < 500

@@ -67,7 +67,7 @@ def empty_cache():
     """Each test starts with an empty cache (shared Redis in CI)."""
     from django.core.cache import cache
 
-    from cms.caching import forget_memory_copy
+    from cms.cache.responses import forget_memory_copy
 
     cache.clear()
     yield

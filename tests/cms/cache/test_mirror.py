@@ -14,8 +14,9 @@ import redis as redis_py
 from django.core.cache import cache
 from django_redis import get_redis_connection
 
-from cms import caching
-from cms.cache_mirror import ResponseMirror
+from cms.cache import responses
+from cms.cache.invalidation import invalidate
+from cms.cache.mirror import ResponseMirror
 from content.models import CausePage
 
 pytestmark = [
@@ -34,9 +35,9 @@ class OtherWorker(ResponseMirror):
     def __init__(self, lease: float = 2.0, delay: float = 0.0):
         super().__init__(
             redis=get_redis_connection("default"),
-            channel=caching.invalidation_channel(get_redis_connection("default")),
+            channel=responses.invalidation_channel(get_redis_connection("default")),
             ack_prefix=cache.make_key("graphql:ack:"),
-            read_generation=caching.generation,
+            read_generation=responses.generation,
             lease=lease,
             max_entries=10,
         )
@@ -79,7 +80,7 @@ def get(client):
 
 
 def test_hits_are_served_from_memory_and_a_publish_is_seen_next(demo_article, client):
-    own = caching.mirror()
+    own = responses.mirror()
     assert own is not None
     own.start()
     trusted(own)
@@ -111,7 +112,7 @@ def test_a_publish_returns_only_once_every_worker_has_dropped_its_copy(
 
     # No waiting here: the publish itself waited for the slow worker.
     assert slow.get("graphql:response:example") is None
-    assert slow.generation == caching.generation() > before
+    assert slow.generation == responses.generation() > before
 
 
 def test_a_worker_that_stops_answering_loses_its_copy_within_the_lease(
@@ -123,7 +124,7 @@ def test_a_worker_that_stops_answering_loses_its_copy_within_the_lease(
     # Nobody can make this worker act on the invalidation (it is stuck in
     # handling it), so the publish waits out the lease instead.
     started = time.monotonic()
-    caching.invalidate()
+    invalidate()
     assert time.monotonic() - started >= 0.5
     assert stuck.get("graphql:response:example") is None
     assert stuck.current_generation() is None
@@ -140,7 +141,7 @@ def test_a_dropped_subscription_is_distrusted_then_rebuilt(demo_article, other_w
     while worker.get("graphql:response:example") is not None:
         assert time.monotonic() < deadline, "kept serving after losing Redis"
         time.sleep(0.01)
-    assert trusted(worker) == caching.generation()
+    assert trusted(worker) == responses.generation()
 
 
 def test_memory_copies_hold_a_bounded_number_of_entries(other_worker):
@@ -161,7 +162,7 @@ class Listener(ResponseMirror):
     def __init__(self, redis, read_generation):
         super().__init__(
             redis=redis,
-            channel=caching.invalidation_channel(redis),
+            channel=responses.invalidation_channel(redis),
             ack_prefix=cache.make_key("graphql:ack:"),
             read_generation=read_generation,
             lease=2.0,
@@ -208,9 +209,9 @@ def other_deployment():
 def test_deployments_sharing_a_redis_server_do_not_hear_each_other(
     demo_article, other_deployment
 ):
-    own = caching.mirror()
+    own = responses.mirror()
     own.stop()  # only the listeners below subscribe in this process
-    ours = Listener(get_redis_connection("default"), caching.generation)
+    ours = Listener(get_redis_connection("default"), responses.generation)
     theirs = Listener(other_deployment, lambda: 1)
     for listener in (ours, theirs):
         listener.start()
@@ -222,14 +223,14 @@ def test_deployments_sharing_a_redis_server_do_not_hear_each_other(
         publisher = CountingRedis(get_redis_connection("default"))
         announcer = ResponseMirror(
             redis=publisher,
-            channel=caching.invalidation_channel(get_redis_connection("default")),
+            channel=responses.invalidation_channel(get_redis_connection("default")),
             ack_prefix=cache.make_key("graphql:ack:"),
-            read_generation=caching.generation,
+            read_generation=responses.generation,
             lease=2.0,
             max_entries=10,
         )
-        generation = caching.generation() + 1
-        cache.set(caching.GENERATION_KEY, generation, timeout=None)
+        generation = responses.generation() + 1
+        cache.set(responses.GENERATION_KEY, generation, timeout=None)
         announcer.announce(generation)
         # Only our own worker was waited for, and it acknowledged.
         assert publisher.reached == [1]

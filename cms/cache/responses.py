@@ -1,4 +1,4 @@
-"""Response caching and rate limiting for anonymous GraphQL queries.
+"""The response cache of anonymous GraphQL queries.
 
 Responses live in Django's cache (Redis when ``REDIS_URL`` is set). Each entry
 carries a *generation* number; publishing, unpublishing, moving or deleting a
@@ -6,7 +6,7 @@ page, and any change to snippets, settings, translations, locales, sites,
 redirects, view restrictions, images or documents bumps the generation, so the
 very next query misses the cache and sees the change. With Redis, each
 process also keeps an exact in-memory copy of the entries it has seen
-(``cms.cache_mirror``), so most hits need no round trip. Nothing is ever served
+(``cms.cache.mirror``), so most hits need no round trip. Nothing is ever served
 from or stored in the cache for an authenticated user or a request a resolver
 marked private (previews).
 """
@@ -14,25 +14,22 @@ marked private (previews).
 from __future__ import annotations
 
 import hashlib
-import ipaddress
 import json
 import logging
 import sys
 import threading
-import time
 from collections import OrderedDict
 from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 from django.http import HttpRequest
 from django.http.request import split_domain_port
 from django.utils import timezone
 from graphql import GraphQLError, print_ast
 
-from cms.cache_mirror import ResponseMirror
-from cms.graphql_limits import parse_query
+from cms.cache.mirror import ResponseMirror
+from cms.graphql.limits import parse_query
 
 logger = logging.getLogger("cms.caching")
 
@@ -88,42 +85,6 @@ def generation() -> int:
         cache.add(GENERATION_KEY, 1, timeout=None)
         value = cache.get(GENERATION_KEY, 1)
     return int(value)
-
-
-def invalidate(**_kwargs: Any) -> None:
-    """Forget every cached response (by moving to a new generation).
-
-    Called by the signals of a change, which may still be inside its
-    transaction: the generation moves at once and again on commit, so an
-    answer computed from the old rows in between is never kept.
-    """
-    _move_generation()
-    if transaction.get_connection().in_atomic_block:
-        transaction.on_commit(_move_generation)
-    purge_cdn()
-
-
-def _move_generation() -> None:
-    try:
-        new = cache.incr(GENERATION_KEY)
-    except ValueError:
-        new = generation() + 1
-        cache.set(GENERATION_KEY, new, timeout=None)
-    copy = mirror()
-    if copy is not None:
-        copy.announce(int(new))
-
-
-def purge_cdn() -> None:
-    """Ask the configured CDN (wagtail.contrib.frontend_cache) to drop /graphql/."""
-    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
-        return
-    from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
-
-    try:
-        purge_urls_from_cache([settings.GRAPHQL_CDN_PURGE_URL])
-    except Exception:  # a CDN outage must not fail a publish
-        logger.exception("CDN purge of %s failed", settings.GRAPHQL_CDN_PURGE_URL)
 
 
 def is_cacheable(request: HttpRequest) -> bool:
@@ -279,83 +240,3 @@ def cache_key(
         separators=(",", ":"),
     )
     return f"graphql:response:{hashlib.sha256(material.encode()).hexdigest()}"
-
-
-def _address(value: str) -> str | None:
-    """An IP address in canonical spelling, or None; accepts a port after it."""
-    value = value.strip()
-    candidates = [value]
-    if value.startswith("[") and "]" in value:  # [2001:db8::1]:443
-        candidates.append(value[1 : value.index("]")])
-    elif value.count(":") == 1:  # 192.0.2.1:443
-        candidates.append(value.split(":")[0])
-    for candidate in candidates:
-        try:
-            return str(ipaddress.ip_address(candidate))
-        except ValueError:
-            continue
-    return None
-
-
-def client_ip(request: HttpRequest) -> str:
-    """The address of the client, as the trusted proxies in front saw it.
-
-    Each of the ``GRAPHQL_TRUSTED_PROXIES`` reverse proxies appends the
-    address it received the request from to ``X-Forwarded-For``; everything
-    to the left of their entries was written by the client and is ignored.
-    So the client is the N-th entry from the right. Without trusted proxies,
-    or when the header has fewer entries than there are proxies or that
-    entry is not an IP address, it is the connection's peer (``REMOTE_ADDR``).
-    """
-    trusted = settings.GRAPHQL_TRUSTED_PROXIES
-    peer = request.META.get("REMOTE_ADDR", "")
-    if trusted > 0:
-        entries = request.headers.get("X-Forwarded-For", "").split(",")
-        if len(entries) >= trusted:
-            address = _address(entries[-trusted])
-            if address is not None:
-                return address
-    return _address(peer) or peer or "unknown"
-
-
-def rate_limit_subject(request: HttpRequest) -> str:
-    """Whom the rate limit counts: the client's IPv4 address, or its IPv6 /64
-    (one subscriber's network: its hosts can pick any address in it)."""
-    address = client_ip(request)
-    try:
-        parsed = ipaddress.ip_address(address)
-    except ValueError:
-        return address
-    if isinstance(parsed, ipaddress.IPv6Address):
-        if parsed.ipv4_mapped is not None:
-            return str(parsed.ipv4_mapped)
-        return str(ipaddress.ip_network(f"{parsed}/64", strict=False))
-    return str(parsed)
-
-
-def rate_limited(request: HttpRequest) -> int | None:
-    """Count an uncached request; return seconds to wait if over the limit.
-
-    A fixed-window counter in the shared cache, called by the view only once
-    a request has missed the response cache. django-ratelimit's
-    ``is_ratelimited``/``get_usage`` could be called at the same point, but
-    they do the same ``add``/``incr`` on the same cache and would add a
-    dependency without changing what is counted or how.
-    """
-    limit, window = settings.GRAPHQL_RATE_LIMIT
-    if limit <= 0:
-        return None
-    now = int(time.time())
-    bucket = now // window
-    key = f"graphql:rate:{rate_limit_subject(request)}:{bucket}"
-    if cache.add(key, 1, timeout=window + 1):
-        count = 1
-    else:
-        try:
-            count = cache.incr(key)
-        except ValueError:
-            cache.set(key, 1, timeout=window + 1)
-            count = 1
-    if count > limit:
-        return (bucket + 1) * window - now or 1
-    return None

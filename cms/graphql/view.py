@@ -24,15 +24,15 @@ from graphql import (
 from graphql.utilities import get_operation_ast
 from graphql.validation import validate
 
-from cms.caching import (
+from cms.cache.responses import (
     cache_key,
     etag_for,
     is_cacheable,
     lookup,
-    rate_limited,
     store,
 )
-from cms.graphql_limits import check_limits, parse_query, validation_rules
+from cms.graphql.limits import check_limits, parse_query, validation_rules
+from cms.ratelimit import rate_limited
 
 logger = logging.getLogger("cms.graphql")
 
@@ -106,7 +106,7 @@ class GraphQLView(BaseGraphQLView):
     - the parser stops after ``GRAPHQL_MAX_TOKENS`` tokens or
       ``GRAPHQL_MAX_ALIASES`` aliases;
     - validation runs graphql-core's specified rules *plus* depth, alias,
-      cost, field and fragment limits (``cms.graphql_limits``, checked
+      cost, field and fragment limits (``cms.graphql.limits``, checked
       first, in time linear in the query), so rejected queries run no SQL;
     - errors raised on purpose (``GraphQLError``: validation, not found,
       invalid argument, rate limited) reach the client; anything else,

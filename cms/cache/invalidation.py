@@ -1,14 +1,63 @@
-"""What changes the public API's answers, and so empties its response cache."""
+"""What changes the public API's answers, and so empties its response cache.
+
+Every such change moves the cache to a new generation (``invalidate``), which
+also asks the CDN, when one is configured, to drop ``/graphql/``.
+"""
 
 from __future__ import annotations
 
+import logging
+from typing import Any
+
 from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
-from cms.caching import invalidate
+from cms.cache.responses import GENERATION_KEY, generation, mirror
+
+logger = logging.getLogger("cms.caching")
+
+
+def invalidate(**_kwargs: Any) -> None:
+    """Forget every cached response (by moving to a new generation).
+
+    Called by the signals of a change, which may still be inside its
+    transaction: the generation moves at once and again on commit, so an
+    answer computed from the old rows in between is never kept.
+    """
+    _move_generation()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(_move_generation)
+    purge_cdn()
+
+
+def _move_generation() -> None:
+    try:
+        new = cache.incr(GENERATION_KEY)
+    except ValueError:
+        new = generation() + 1
+        cache.set(GENERATION_KEY, new, timeout=None)
+    copy = mirror()
+    if copy is not None:
+        copy.announce(int(new))
+
+
+def purge_cdn() -> None:
+    """Ask the configured CDN (wagtail.contrib.frontend_cache) to drop /graphql/."""
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+    from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+
+    try:
+        purge_urls_from_cache([settings.GRAPHQL_CDN_PURGE_URL])
+    except Exception:  # a CDN outage must not fail a publish
+        logger.exception("CDN purge of %s failed", settings.GRAPHQL_CDN_PURGE_URL)
+
 
 #: Models whose every change can alter a public answer.
 ALWAYS_INVALIDATING = [

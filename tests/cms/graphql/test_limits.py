@@ -277,7 +277,7 @@ def fragment_bomb(fragments: int) -> str:
 
 
 def test_fragment_bombs_are_refused_with_work_linear_in_their_size(db, client):
-    from cms import graphql_limits
+    from cms.graphql import limits as graphql_limits
 
     visits = {}
     for fragments in (4, 8, 12, 16):
@@ -499,7 +499,7 @@ def test_the_rules_after_the_limits_refuse_introspection_too(settings):
     from graphene_django.settings import graphene_settings
     from graphql import parse, validate
 
-    from cms.graphql_limits import validation_rules
+    from cms.graphql.limits import validation_rules
 
     settings.GRAPHQL_INTROSPECTION = False
     schema = graphene_settings.SCHEMA.graphql_schema

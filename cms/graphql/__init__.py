@@ -1,0 +1,1 @@
+"""The public GraphQL endpoint: its view, limits, argument policies and errors."""
