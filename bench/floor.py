@@ -1,8 +1,9 @@
 """The floor: a fixed JSON body served from memory by the same Django stack.
 
-Mounted at ``/bench/floor/`` only when ``settings.BENCH_FLOOR_FILE`` is set
-(``settings.bench``). The body is read once per process, on the first request,
-so the file can be written after gunicorn has started.
+Mounted at ``/bench/floor/`` by ``bench.urls`` only when
+``settings.BENCH_FLOOR_FILE`` is set (``settings.bench``). The body is read
+once per process, on the first request, so the file can be written after
+gunicorn has started.
 """
 
 from __future__ import annotations

@@ -26,35 +26,6 @@ urlpatterns = [
     ),
 ]
 
-if settings.ENABLE_REST_API:
-    # Wagtail's REST API v2, only for comparisons (make bench); see settings.
-    from wagtail.api.v2.router import WagtailAPIRouter
-    from wagtail.api.v2.views import PagesAPIViewSet
-
-    class ArticlePagesAPIViewSet(PagesAPIViewSet):
-        """Wagtail's pages endpoint, plus the article's content fields (the
-        page models declare none for REST)."""
-
-        article_fields = {
-            "content.causeindexpage": ["intro", "body"],
-            "content.causecategorypage": ["summary", "body"],
-            "content.causepage": ["summary", "body"],
-        }
-
-        @classmethod
-        def get_body_fields(cls, model):
-            extra = cls.article_fields.get(model._meta.label_lower, [])
-            return super().get_body_fields(model) + cls._convert_api_fields(extra)
-
-    api_router = WagtailAPIRouter("wagtailapi")
-    api_router.register_endpoint("pages", ArticlePagesAPIViewSet)
-    urlpatterns += [path("api/v2/", api_router.urls)]
-
-if getattr(settings, "BENCH_FLOOR_FILE", None):
-    from bench.floor import floor_view
-
-    urlpatterns += [path("bench/floor/", floor_view)]
-
 if settings.DEBUG:
     from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns

@@ -117,7 +117,9 @@ MIDDLEWARE = [
     "content.middleware.ReviewOverdueMiddleware",
 ]
 
-ROOT_URLCONF = "cms.urls"
+# The REST API's routes are the benchmark's (bench/urls.py, which adds them to
+# cms.urls).
+ROOT_URLCONF = "bench.urls" if ENABLE_REST_API else "cms.urls"
 WSGI_APPLICATION = "cms.wsgi.application"
 
 TEMPLATES = [
@@ -361,7 +363,7 @@ LOG_LEVEL = os.environ.get("LOG_LEVEL", "WARNING")
 
 def is_not_graphql_refusal(record) -> bool:
     """False for django.request's line about a 4xx answer from /graphql/: the
-    view logs each refused request itself (``cms.graphql.view.log_refusal``)."""
+    view logs each refused request itself (``cms.graphql.hardening.log_refusal``)."""
     request = getattr(record, "request", None)
     return not (
         400 <= getattr(record, "status_code", 0) < 500

@@ -9,5 +9,8 @@ API comparison is switched on with ``ENABLE_REST_API``.
 from .base import BASE_DIR
 from .production import *  # noqa: F403
 
+#: The site's URLs plus the floor (and the REST API with ``ENABLE_REST_API``).
+ROOT_URLCONF = "bench.urls"
+
 #: The response body the floor endpoint serves, written by ``bench.run``.
 BENCH_FLOOR_FILE = BASE_DIR / "bench" / ".work" / "floor.json"

@@ -1,7 +1,7 @@
 """An in-process copy of the shared response cache, kept exact by Redis pub/sub.
 
 A cache hit normally costs one round trip to Redis: it reads the current
-*generation* (see ``cms.caching``) together with the entry. With several
+*generation* (see ``cms.cache.responses``) together with the entry. With several
 workers that round trip is most of a hit's cost, so each process also keeps
 the entries it has seen, and learns of every new generation through Redis
 pub/sub instead of asking for it on each request.

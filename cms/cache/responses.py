@@ -14,24 +14,16 @@ marked private (previews).
 from __future__ import annotations
 
 import hashlib
-import json
-import logging
-import sys
-import threading
-from collections import OrderedDict
 from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpRequest
-from django.http.request import split_domain_port
+from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils import timezone
-from graphql import GraphQLError, print_ast
 
+from cms.cache.keys import cache_key
 from cms.cache.mirror import ResponseMirror
-from cms.graphql.limits import parse_query
-
-logger = logging.getLogger("cms.caching")
+from cms.graphql.state import RequestState
 
 GENERATION_KEY = "graphql:generation"
 
@@ -159,84 +151,71 @@ def store(
         copy.put(key, entry)
 
 
-class CanonicalQueries:
-    """Raw query text -> digest of its canonical form, memoised per process.
+def find(
+    request: HttpRequest,
+    state: RequestState,
+    query: str | None,
+    variables: Any,
+    operation_name: str | None,
+) -> tuple[str, int] | None:
+    """The cached ``(result, status)`` of a query, or None; once per request.
 
-    Two query texts get the same digest only when they parse to the same
-    document: graphql-core's ``print_ast`` drops comments, commas and
-    insignificant whitespace, and prints every string literal from its
-    parsed value. A repeated text costs one dict lookup; only a text seen
-    for the first time (or evicted) is parsed. Bounded by ``max_entries``
-    and by ``max_bytes`` of query text held, since a query may be as large as
-    ``GRAPHQL_MAX_BODY_BYTES``; a text over a quarter of ``max_bytes`` is
-    parsed every time rather than evicting everything else.
+    A hit's ETag and lifetime go to ``state`` for ``cache_headers``; a miss
+    leaves the key and the generation read here in ``state`` for ``keep`` to
+    store the fresh answer under. A query that does not parse is never cached.
     """
-
-    def __init__(self, max_entries: int = 2000, max_bytes: int = 8 * 1024 * 1024):
-        self.max_entries = max_entries
-        self.max_bytes = max_bytes
-        self.entries: OrderedDict[str, str] = OrderedDict()
-        self.bytes = 0
-        self.lock = threading.Lock()
-
-    def digest(self, query: str) -> str | None:
-        """The canonical digest, or None when the text does not parse."""
-        with self.lock:
-            digest = self.entries.get(query)
-            if digest is not None:
-                self.entries.move_to_end(query)
-                return digest
-        try:
-            document = parse_query(query)
-        except GraphQLError:
-            return None  # never cached: the full path answers with the error
-        digest = hashlib.sha256(print_ast(document).encode()).hexdigest()
-        size = sys.getsizeof(query)
-        if size * 4 > self.max_bytes:
-            return digest
-        with self.lock:
-            if query not in self.entries:
-                self.entries[query] = digest
-                self.bytes += size
-                while len(self.entries) > self.max_entries or (
-                    self.bytes > self.max_bytes
-                ):
-                    evicted, _ = self.entries.popitem(last=False)
-                    self.bytes -= sys.getsizeof(evicted)
-        return digest
-
-
-canonical_queries = CanonicalQueries()
-
-
-def site_key(request: HttpRequest) -> str:
-    """What Wagtail's site matching reads from a request, and nothing more.
-
-    ``Site.find_for_request`` (page ``url``s, ``inSite`` filters) matches the
-    host name as ``split_domain_port`` returns it (lower-case, no trailing
-    dot, no port) and ``request.get_port()`` (the port the server listens
-    on, or ``X-Forwarded-Port`` with ``USE_X_FORWARDED_PORT``), never the
-    port written in the Host header. Keying on exactly these needs no SQL.
-    """
-    hostname = split_domain_port(request.get_host())[0]
-    return f"{hostname}:{request.get_port()}"
-
-
-def cache_key(
-    request: HttpRequest, query: str, variables: Any, operation_name: str | None
-) -> str | None:
-    """The cache key of a query, or None if it must not be cached.
-
-    Requests share a key only when they mean the same thing: the same parsed
-    document (``CanonicalQueries``), variables and operation name, for the
-    same Wagtail site (``site_key``). A query that does not parse has none.
-    """
-    digest = canonical_queries.digest(query)
-    if digest is None:
+    if state.looked_up or not query or not is_cacheable(request):
         return None
-    material = json.dumps(
-        [digest, variables or {}, operation_name, site_key(request)],
-        sort_keys=True,
-        separators=(",", ":"),
+    state.looked_up = True
+    key = cache_key(request, query, variables, operation_name)
+    if key is None:
+        return None
+    seen_generation, entry = lookup(key)
+    state.cache_lookup = (key, seen_generation)
+    if entry is None:
+        return None
+    result, status, state.etag, state.valid_until = entry
+    state.cache = "HIT"
+    return result, status
+
+
+def keep(state: RequestState, result: str, status: int) -> None:
+    """Store a fresh answer after a miss, unless it is an error or private."""
+    storable = (
+        state.cache_lookup is not None
+        and status == 200
+        and result
+        and not result.startswith('{"errors"')
+        and not state.private
     )
-    return f"graphql:response:{hashlib.sha256(material.encode()).hexdigest()}"
+    if storable:
+        key, seen_generation = state.cache_lookup
+        store(key, seen_generation, result, status, state.valid_until)
+        state.cache = "MISS"
+
+
+def cache_headers(
+    request: HttpRequest, state: RequestState, response: HttpResponse
+) -> HttpResponse:
+    """``Cache-Control``, ``X-Cache`` and ``ETag`` of a JSON answer; a 304 for
+    a conditional GET whose ETag the client holds."""
+    if state.private or not is_cacheable(request):
+        response["Cache-Control"] = "private, no-store"
+        return response
+    if state.cache is None or response.status_code != 200:
+        response["Cache-Control"] = "no-store"
+        return response
+    response["X-Cache"] = state.cache
+    max_age = settings.GRAPHQL_HTTP_MAX_AGE
+    if state.valid_until is not None:  # never past the next go-live or expiry
+        remaining = int(state.valid_until - timezone.now().timestamp())
+        max_age = max(0, min(max_age, remaining))
+    response["Cache-Control"] = f"public, max-age={max_age}"
+    etag = state.etag or etag_for(response.content)
+    response["ETag"] = etag
+    if request.method == "GET" and etag in request.headers.get("If-None-Match", ""):
+        not_modified = HttpResponseNotModified()
+        for header in ("ETag", "Cache-Control", "X-Request-ID", "X-Cache"):
+            not_modified[header] = response[header]
+        return not_modified
+    return response

@@ -1,102 +1,35 @@
-"""The GraphQL endpoint: limits, error masking and per-request scopes."""
+"""The GraphQL endpoint: graphene-django's view, composed for a public API.
+
+Each of its jobs lives in a module of its own, and ``GraphQLView`` calls
+them in order: the request's checks (``cms.graphql.hardening``), the response
+cache (``cms.cache.responses``), the rate limit on misses
+(``cms.ratelimit``), then parsing within the limits (``cms.graphql.limits``),
+execution and error masking (``cms.graphql.errors``). What it learns about a
+request is kept in one ``RequestState`` (``cms.graphql.state``).
+"""
 
 from __future__ import annotations
 
 import contextlib
 import json
 import logging
-import re
-import uuid
 from typing import Any
 
-from django.conf import settings
-from django.http import HttpRequest, HttpResponse, HttpResponseNotModified, QueryDict
-from django.utils import timezone
+from django.http import HttpRequest, HttpResponse, QueryDict
 from graphene_django.views import GraphQLView as BaseGraphQLView
 from graphene_django.views import HttpError
-from graphql import (
-    ExecutionContext,
-    ExecutionResult,
-    GraphQLError,
-    OperationType,
-    execute,
-)
+from graphql import ExecutionResult, GraphQLError, OperationType, execute
 from graphql.utilities import get_operation_ast
 from graphql.validation import validate
 
-from cms.cache.responses import (
-    cache_key,
-    etag_for,
-    is_cacheable,
-    lookup,
-    store,
-)
+from cms.cache import responses
+from cms.graphql import hardening
+from cms.graphql.errors import INTERNAL_ERROR, MaskingExecutionContext, format_error
 from cms.graphql.limits import check_limits, parse_query, validation_rules
+from cms.graphql.state import RequestState, attach, state_of
 from cms.ratelimit import rate_limited
 
 logger = logging.getLogger("cms.graphql")
-
-SUGGESTION = re.compile(r" Did you mean .*\?$")
-REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
-INTERNAL_ERROR = "Internal server error."
-
-
-def bad_request(message: str, status: int = 400) -> HttpError:
-    return HttpError(HttpResponse(status=status), message)
-
-
-def log_refusal(request: HttpRequest, response: HttpResponse) -> None:
-    """One log line for a request the endpoint refused (a 4xx answer).
-
-    ``settings.base.LOGGING`` drops django.request's own line for these, so
-    each refusal is logged once, with the request id and the reason given to
-    the client.
-    """
-    if not 400 <= response.status_code < 500:
-        return
-    reason = ""
-    try:
-        errors = json.loads(response.content).get("errors") or []
-        reason = str(errors[0].get("message", ""))[:200]
-    except (ValueError, AttributeError, IndexError, TypeError):
-        pass
-    logger.warning(
-        "GraphQL request refused [%s]: %s %s %s",
-        request.request_id,
-        response.status_code,
-        request.method,
-        reason or "(no message)",
-    )
-
-
-class ValueCompletionError(Exception):
-    """graphql-core could not turn what a resolver returned into its field's
-    type: a bug on the server, never the client's doing."""
-
-
-class MaskingExecutionContext(ExecutionContext):
-    """graphql-core's executor, with its own value-completion errors internal.
-
-    ``GraphQLError`` is what resolvers raise on purpose, so its message reaches
-    the client. graphql-core raises the same class when it cannot complete a
-    value a resolver returned: a scalar it cannot serialize ("String cannot
-    represent value: {...}", with the repr of a server object), an enum value
-    it does not know, a non-list for a list, an object of a type the field
-    cannot return. Those are re-raised here as ``ValueCompletionError``, which
-    ``GraphQLView.format_error`` masks and logs like any other exception.
-    Errors of nested fields pass through untouched: they were located (given
-    a path) where they were raised, and were judged there.
-    """
-
-    def complete_value(self, return_type, field_nodes, info, path, result):
-        if isinstance(result, Exception):  # a resolver's own error, returned
-            return super().complete_value(return_type, field_nodes, info, path, result)
-        try:
-            return super().complete_value(return_type, field_nodes, info, path, result)
-        except GraphQLError as error:
-            if error.path is not None:
-                raise
-            raise ValueCompletionError(error.message) from error
 
 
 class GraphQLView(BaseGraphQLView):
@@ -115,40 +48,47 @@ class GraphQLView(BaseGraphQLView):
       replaced by a generic message carrying that id;
     - apps contribute per-request state (the content loader) through the
       ``graphql_request_scope`` Wagtail hook.
+
+    Extends graphene-django 3.2.3's ``GraphQLView``: ``get_graphql_params``
+    (type checks), ``execute_graphql_request`` (the limits, read-only,
+    masking executor), ``get_response`` (cache and rate limit around it) and
+    ``format_error`` (masking) are replaced, and its ``request_wants_html``,
+    ``get_content_type`` and ``json_encode`` are called; their signatures are
+    checked by ``tests/cms/test_patches.py``.
     """
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         from wagtail import hooks
 
-        request.request_id = self.request_id(request)
-        too_large = self.check_size(request)
-        if too_large is not None:
-            log_refusal(request, too_large)
-            return too_large
-        hit = self.cached_response(request)
+        state = attach(request, hardening.request_id(request))
+        refusal = hardening.too_large(request)
+        if refusal is not None:
+            response = self.error_response(request, state, refusal, status=413)
+            hardening.log_refusal(request, response)
+            return response
+        hit = self.cached_response(request, state)
         if hit is not None:
             return hit
         with contextlib.ExitStack() as stack:
             for scope in hooks.get_hooks("graphql_request_scope"):
                 stack.enter_context(scope(request))
             response = super().dispatch(request, *args, **kwargs)
-        response["X-Request-ID"] = request.request_id
-        log_refusal(request, response)
+        response["X-Request-ID"] = state.request_id
+        hardening.log_refusal(request, response)
         if response.get("Content-Type", "").startswith("application/json"):
-            # graphene-django's view always sets a CSRF cookie (for GraphiQL);
-            # a JSON answer needs none, and a cookie would keep CDNs away.
-            request.META["CSRF_COOKIE_NEEDS_UPDATE"] = False
-            response.cookies.pop(settings.CSRF_COOKIE_NAME, None)
-            response = self.add_cache_headers(request, response)
+            hardening.drop_csrf_cookie(request, response)
+            response = responses.cache_headers(request, state, response)
         return response
 
-    def cached_response(self, request: HttpRequest) -> HttpResponse | None:
+    def cached_response(
+        self, request: HttpRequest, state: RequestState
+    ) -> HttpResponse | None:
         """Answer a cache hit before any GraphQL (or CSRF) machinery runs.
 
-        On a miss, the key and the generation read here are kept on the
-        request for ``get_response`` to store the fresh answer under.
+        Only for the bodies read here without graphene-django (a GET, a JSON
+        POST); ``get_response`` looks up the others, once parsed.
         """
-        if request.method not in ("GET", "POST") or not is_cacheable(request):
+        if request.method not in ("GET", "POST") or not responses.is_cacheable(request):
             return None
         if self.graphiql and self.request_wants_html(request):
             return None
@@ -166,78 +106,23 @@ class GraphQLView(BaseGraphQLView):
             )
         except (HttpError, ValueError):
             return None  # the full path answers with the proper error
-        if not query:
+        hit = responses.find(request, state, query, variables, operation_name)
+        if hit is None:
             return None
-        key = cache_key(request, query, variables, operation_name)
-        if key is None:  # does not parse: never cached
-            request.graphql_cache_lookup = None
-            return None
-        seen_generation, entry = lookup(key)
-        request.graphql_cache_lookup = (key, seen_generation)
-        if entry is None:
-            return None
-        result, status, request.graphql_etag, request.graphql_valid_until = entry
-        request.graphql_cache = "HIT"
+        result, status = hit
         response = HttpResponse(result, status=status, content_type="application/json")
-        response["X-Request-ID"] = request.request_id
-        return self.add_cache_headers(request, response)
+        response["X-Request-ID"] = state.request_id
+        return responses.cache_headers(request, state, response)
 
-    def add_cache_headers(
-        self, request: HttpRequest, response: HttpResponse
+    def error_response(
+        self, request: HttpRequest, state: RequestState, message: str, status: int
     ) -> HttpResponse:
-        if getattr(request, "graphql_private", False) or not is_cacheable(request):
-            response["Cache-Control"] = "private, no-store"
-            return response
-        if (
-            getattr(request, "graphql_cache", None) is None
-            or response.status_code != 200
-        ):
-            response["Cache-Control"] = "no-store"
-            return response
-        response["X-Cache"] = request.graphql_cache
-        max_age = settings.GRAPHQL_HTTP_MAX_AGE
-        valid_until = getattr(request, "graphql_valid_until", None)
-        if valid_until is not None:  # never past the next go-live or expiry
-            remaining = int(valid_until - timezone.now().timestamp())
-            max_age = max(0, min(max_age, remaining))
-        response["Cache-Control"] = f"public, max-age={max_age}"
-        etag = getattr(request, "graphql_etag", None) or etag_for(response.content)
-        response["ETag"] = etag
-        if request.method == "GET" and etag in request.headers.get("If-None-Match", ""):
-            not_modified = HttpResponseNotModified()
-            for header in ("ETag", "Cache-Control", "X-Request-ID", "X-Cache"):
-                not_modified[header] = response[header]
-            return not_modified
-        return response
-
-    @staticmethod
-    def request_id(request: HttpRequest) -> str:
-        supplied = request.META.get("HTTP_X_REQUEST_ID", "")
-        return supplied if REQUEST_ID.match(supplied) else uuid.uuid4().hex
-
-    def check_size(self, request: HttpRequest) -> HttpResponse | None:
-        limit = settings.GRAPHQL_MAX_BODY_BYTES
-        try:
-            declared = int(request.META.get("CONTENT_LENGTH") or 0)
-        except ValueError:
-            declared = 0
-        query_string = request.META.get("QUERY_STRING", "")
-        too_large = declared > limit or len(query_string) > limit
-        if not too_large and request.method == "POST":
-            too_large = len(request.body) > limit
-        if not too_large:
-            return None
-        return self.error_response(
-            request, f"Request too large: at most {limit // 1024} KB.", status=413
-        )
-
-    def error_response(self, request: HttpRequest, message: str, status: int):
         response = HttpResponse(
             self.json_encode(request, {"errors": [{"message": message}]}),
             status=status,
             content_type="application/json",
         )
-        response["X-Request-ID"] = request.request_id
+        response["X-Request-ID"] = state.request_id
         return response
 
     @staticmethod
@@ -245,12 +130,7 @@ class GraphQLView(BaseGraphQLView):
         query, variables, operation_name, id_ = BaseGraphQLView.get_graphql_params(
             request, data
         )
-        if query is not None and not isinstance(query, str):
-            raise bad_request("'query' must be a string.")
-        if variables is not None and not isinstance(variables, dict):
-            raise bad_request("'variables' must be a JSON object.")
-        if operation_name is not None and not isinstance(operation_name, str):
-            raise bad_request("'operationName' must be a string.")
+        hardening.check_params(query, variables, operation_name)
         return query, variables, operation_name, id_
 
     def execute_graphql_request(
@@ -265,7 +145,7 @@ class GraphQLView(BaseGraphQLView):
         if not query:
             if show_graphiql:
                 return None
-            raise bad_request("Must provide query string.")
+            raise hardening.bad_request("Must provide query string.")
         schema = self.schema.graphql_schema
         try:
             document = parse_query(query)
@@ -273,7 +153,9 @@ class GraphQLView(BaseGraphQLView):
             return ExecutionResult(data=None, errors=[error])
         operation = get_operation_ast(document, operation_name)
         if operation is not None and operation.operation != OperationType.QUERY:
-            raise bad_request("Only queries are supported: this API is read-only.")
+            raise hardening.bad_request(
+                "Only queries are supported: this API is read-only."
+            )
         errors = check_limits(schema, document) or validate(
             schema, document, validation_rules()
         )
@@ -291,78 +173,32 @@ class GraphQLView(BaseGraphQLView):
                 execution_context_class=MaskingExecutionContext,
             )
         except Exception:  # pragma: no cover - defensive
-            logger.exception("GraphQL execution failed [%s]", request.request_id)
+            logger.exception(
+                "GraphQL execution failed [%s]", state_of(request).request_id
+            )
             return ExecutionResult(data=None, errors=[GraphQLError(INTERNAL_ERROR)])
 
     def get_response(self, request: HttpRequest, data: dict, show_graphiql=False):
         self._request = request
         if show_graphiql:
             return super().get_response(request, data, show_graphiql)
+        state = state_of(request)
         query, variables, operation_name, _id = self.get_graphql_params(request, data)
-        cache_lookup = getattr(request, "graphql_cache_lookup", None)
-        if (
-            not hasattr(request, "graphql_cache_lookup")
-            and query
-            and is_cacheable(request)
-            and (key := cache_key(request, query, variables, operation_name))
-        ):
-            seen_generation, entry = lookup(key)
-            if entry is not None:
-                result, status, request.graphql_etag, request.graphql_valid_until = (
-                    entry
-                )
-                request.graphql_cache = "HIT"
-                return result, status
-            cache_lookup = (key, seen_generation)
+        hit = responses.find(request, state, query, variables, operation_name)
+        if hit is not None:
+            return hit
         wait = rate_limited(request)
         if wait is not None:
             response = HttpResponse(status=429)
             response["Retry-After"] = str(wait)
             raise HttpError(response, "Rate limit exceeded: try again later.")
-        result, status = super().get_response(request, data, show_graphiql)
-        storable = (
-            cache_lookup is not None
-            and status == 200
-            and result
-            and not result.startswith('{"errors"')
-            and not getattr(request, "graphql_private", False)
-        )
-        if storable:
-            key, seen_generation = cache_lookup
-            valid_until = getattr(request, "graphql_valid_until", None)
-            store(key, seen_generation, result, status, valid_until)
-            request.graphql_cache = "MISS"
+        try:
+            result, status = super().get_response(request, data, show_graphiql)
+        finally:
+            state.absorb_resolver_marks(request)
+        responses.keep(state, result, status)
         return result, status
 
     def format_error(self, error: Any) -> dict:
-        if isinstance(error, HttpError):
-            return {"message": str(error.message)}
-        if isinstance(error, GraphQLError) and not self.is_internal(error):
-            formatted = error.formatted
-            if not settings.GRAPHQL_SUGGESTIONS:
-                formatted["message"] = SUGGESTION.sub("", formatted["message"])
-            return formatted
-        request = getattr(self, "_request", None)
-        request_id = getattr(request, "request_id", "-")
-        original = getattr(error, "original_error", None) or error
-        logger.error(
-            "GraphQL resolver error [%s]: %s",
-            request_id,
-            error,
-            exc_info=(type(original), original, original.__traceback__)
-            if isinstance(original, BaseException)
-            else None,
-        )
-        masked: dict[str, Any] = {
-            "message": INTERNAL_ERROR,
-            "extensions": {"code": "INTERNAL_SERVER_ERROR", "requestId": request_id},
-        }
-        if isinstance(error, GraphQLError) and error.path:
-            masked["path"] = error.path
-        return masked
-
-    @staticmethod
-    def is_internal(error: GraphQLError) -> bool:
-        """An exception a resolver did not raise on purpose."""
-        original = error.original_error
-        return original is not None and not isinstance(original, GraphQLError)
+        state = state_of(getattr(self, "_request", None))
+        return format_error(error, state.request_id if state is not None else "-")

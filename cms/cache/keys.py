@@ -1,0 +1,99 @@
+"""Which requests share a cached response: the key of a query."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+import threading
+from collections import OrderedDict
+from typing import Any
+
+from django.http import HttpRequest
+from django.http.request import split_domain_port
+from graphql import GraphQLError, print_ast
+
+from cms.graphql.limits import parse_query
+
+
+class CanonicalQueries:
+    """Raw query text -> digest of its canonical form, memoised per process.
+
+    Two query texts get the same digest only when they parse to the same
+    document: graphql-core's ``print_ast`` drops comments, commas and
+    insignificant whitespace, and prints every string literal from its
+    parsed value. A repeated text costs one dict lookup; only a text seen
+    for the first time (or evicted) is parsed. Bounded by ``max_entries``
+    and by ``max_bytes`` of query text held, since a query may be as large as
+    ``GRAPHQL_MAX_BODY_BYTES``; a text over a quarter of ``max_bytes`` is
+    parsed every time rather than evicting everything else.
+    """
+
+    def __init__(self, max_entries: int = 2000, max_bytes: int = 8 * 1024 * 1024):
+        self.max_entries = max_entries
+        self.max_bytes = max_bytes
+        self.entries: OrderedDict[str, str] = OrderedDict()
+        self.bytes = 0
+        self.lock = threading.Lock()
+
+    def digest(self, query: str) -> str | None:
+        """The canonical digest, or None when the text does not parse."""
+        with self.lock:
+            digest = self.entries.get(query)
+            if digest is not None:
+                self.entries.move_to_end(query)
+                return digest
+        try:
+            document = parse_query(query)
+        except GraphQLError:
+            return None  # never cached: the full path answers with the error
+        digest = hashlib.sha256(print_ast(document).encode()).hexdigest()
+        size = sys.getsizeof(query)
+        if size * 4 > self.max_bytes:
+            return digest
+        with self.lock:
+            if query not in self.entries:
+                self.entries[query] = digest
+                self.bytes += size
+                while len(self.entries) > self.max_entries or (
+                    self.bytes > self.max_bytes
+                ):
+                    evicted, _ = self.entries.popitem(last=False)
+                    self.bytes -= sys.getsizeof(evicted)
+        return digest
+
+
+canonical_queries = CanonicalQueries()
+
+
+def site_key(request: HttpRequest) -> str:
+    """What Wagtail's site matching reads from a request, and nothing more.
+
+    ``Site.find_for_request`` (page ``url``s, ``inSite`` filters) matches the
+    host name as ``split_domain_port`` returns it (lower-case, no trailing
+    dot, no port) and ``request.get_port()`` (the port the server listens
+    on, or ``X-Forwarded-Port`` with ``USE_X_FORWARDED_PORT``), never the
+    port written in the Host header. Keying on exactly these needs no SQL.
+    """
+    hostname = split_domain_port(request.get_host())[0]
+    return f"{hostname}:{request.get_port()}"
+
+
+def cache_key(
+    request: HttpRequest, query: str, variables: Any, operation_name: str | None
+) -> str | None:
+    """The cache key of a query, or None if it must not be cached.
+
+    Requests share a key only when they mean the same thing: the same parsed
+    document (``CanonicalQueries``), variables and operation name, for the
+    same Wagtail site (``site_key``). A query that does not parse has none.
+    """
+    digest = canonical_queries.digest(query)
+    if digest is None:
+        return None
+    material = json.dumps(
+        [digest, variables or {}, operation_name, site_key(request)],
+        sort_keys=True,
+        separators=(",", ":"),
+    )
+    return f"graphql:response:{hashlib.sha256(material.encode()).hexdigest()}"

@@ -1,0 +1,90 @@
+"""What the GraphQL view checks of a request before any GraphQL runs.
+
+A request id (the client's when well formed), a body size limit, the types of
+``query``, ``variables`` and ``operationName``, no CSRF cookie on a JSON
+answer, and one log line for every request refused with a 4xx.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import uuid
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from graphene_django.views import HttpError
+
+from cms.graphql.state import state_of
+
+logger = logging.getLogger("cms.graphql")
+
+REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
+
+
+def bad_request(message: str, status: int = 400) -> HttpError:
+    return HttpError(HttpResponse(status=status), message)
+
+
+def request_id(request: HttpRequest) -> str:
+    supplied = request.META.get("HTTP_X_REQUEST_ID", "")
+    return supplied if REQUEST_ID.match(supplied) else uuid.uuid4().hex
+
+
+def too_large(request: HttpRequest) -> str | None:
+    """The refusal of a request over ``GRAPHQL_MAX_BODY_BYTES``, or None."""
+    limit = settings.GRAPHQL_MAX_BODY_BYTES
+    try:
+        declared = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        declared = 0
+    query_string = request.META.get("QUERY_STRING", "")
+    refused = declared > limit or len(query_string) > limit
+    if not refused and request.method == "POST":
+        refused = len(request.body) > limit
+    if not refused:
+        return None
+    return f"Request too large: at most {limit // 1024} KB."
+
+
+def check_params(query: object, variables: object, operation_name: object) -> None:
+    """Refuse parameters of the wrong JSON type with a 400."""
+    if query is not None and not isinstance(query, str):
+        raise bad_request("'query' must be a string.")
+    if variables is not None and not isinstance(variables, dict):
+        raise bad_request("'variables' must be a JSON object.")
+    if operation_name is not None and not isinstance(operation_name, str):
+        raise bad_request("'operationName' must be a string.")
+
+
+def drop_csrf_cookie(request: HttpRequest, response: HttpResponse) -> None:
+    """graphene-django's view always sets a CSRF cookie (for GraphiQL); a JSON
+    answer needs none, and a cookie would keep CDNs away."""
+    request.META["CSRF_COOKIE_NEEDS_UPDATE"] = False
+    response.cookies.pop(settings.CSRF_COOKIE_NAME, None)
+
+
+def log_refusal(request: HttpRequest, response: HttpResponse) -> None:
+    """One log line for a request the endpoint refused (a 4xx answer).
+
+    ``settings.base.LOGGING`` drops django.request's own line for these, so
+    each refusal is logged once, with the request id and the reason given to
+    the client.
+    """
+    if not 400 <= response.status_code < 500:
+        return
+    reason = ""
+    try:
+        errors = json.loads(response.content).get("errors") or []
+        reason = str(errors[0].get("message", ""))[:200]
+    except (ValueError, AttributeError, IndexError, TypeError):
+        pass
+    state = state_of(request)
+    logger.warning(
+        "GraphQL request refused [%s]: %s %s %s",
+        state.request_id if state is not None else "-",
+        response.status_code,
+        request.method,
+        reason or "(no message)",
+    )
