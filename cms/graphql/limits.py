@@ -280,6 +280,11 @@ class LimitedParser(Parser):
     soon as its ``GRAPHQL_MAX_ALIASES + 1``-th alias is read, before the rest
     of the document is parsed: parsing is most of the cost of refusing it.
     Aliases are counted across the whole document, fragments included.
+
+    Patch of graphql-core 3.2.14's ``Parser`` (``tests/cms/test_patches.py``
+    checks its targets): ``parse_field`` is extended to count aliases, and the
+    private ``_lexer`` (its ``token``, ``lookahead()`` and ``source``) is read
+    through ``lexer`` below, and nowhere else.
     """
 
     def __init__(self, source: str, *, max_aliases: int, **kwargs: Any) -> None:
@@ -287,9 +292,14 @@ class LimitedParser(Parser):
         self.max_aliases = max_aliases
         self.aliases = 0
 
+    @property
+    def lexer(self) -> Any:
+        """graphql-core's private lexer: the token being read, and its source."""
+        return self._lexer
+
     def parse_field(self) -> FieldNode:
-        token = self._lexer.token
-        if token.kind == TokenKind.NAME and self._lexer.lookahead().kind == (
+        token = self.lexer.token
+        if token.kind == TokenKind.NAME and self.lexer.lookahead().kind == (
             TokenKind.COLON
         ):
             self.aliases += 1
@@ -297,7 +307,7 @@ class LimitedParser(Parser):
                 raise GraphQLError(
                     f"Too many aliases: more than {self.max_aliases} "
                     f"(at most {self.max_aliases}).",
-                    source=self._lexer.source,
+                    source=self.lexer.source,
                     positions=[token.start],
                 )
         return super().parse_field()
@@ -318,8 +328,8 @@ def parse_query(query: str) -> DocumentNode:
     except RecursionError:
         pass  # raised outside the handler, so the error keeps no frames
     raise GraphQLSyntaxError(
-        parser._lexer.source,
-        parser._lexer.token.start,
+        parser.lexer.source,
+        parser.lexer.token.start,
         "Document is nested too deeply. Parsing aborted.",
     )
 
