@@ -117,6 +117,9 @@ class GraphQLView(BaseGraphQLView):
       ``graphql_request_scope`` Wagtail hook.
     """
 
+    # GraphiQL (where it is on) from this server's static files, no CDN.
+    graphiql_template = "cms/graphiql.html"
+
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         from wagtail import hooks
 
