@@ -79,6 +79,23 @@ def test_the_assets_are_in_the_static_files():
         assert finders.find(path), f"{path} is missing: run `make install`"
 
 
+@pytest.mark.django_db
+def test_the_page_loads_only_same_origin_files_and_has_no_inline_script(
+    client, graphiql_on
+):
+    response = client.get("/graphql/", HTTP_ACCEPT="text/html")
+    assert response.status_code == 200
+    html = response.content.decode()
+    scripts = re.findall(r"<script\b([^>]*)>(.*?)</script>", html, re.S)
+    assert len(scripts) == 5
+    for attributes, body in scripts:
+        assert body.strip() == ""
+        assert re.search(r'src="/static/cms/graphiql/[^"]+\.js"', attributes)
+    links = re.findall(r'<link [^>]*href="([^"]+)"', html)
+    assert links and all(link.startswith("/static/cms/graphiql/") for link in links)
+    assert " style=" not in html and "<style" not in html
+
+
 @pytest.mark.skipif(CHROMIUM is None, reason="no Chromium binary installed")
 # The live server runs in another thread, so the data must be committed.
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

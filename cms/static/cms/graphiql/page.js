@@ -31,7 +31,8 @@
         return encodeURIComponent(key) + "=" + encodeURIComponent(parameters[key]);
       })
       .join("&");
-    window.history.replaceState(null, "", fragment ? "#" + fragment : " ");
+    var here = window.location.pathname + window.location.search;
+    window.history.replaceState(null, "", fragment ? here + "#" + fragment : here);
   }
 
   function setParameter(key) {
