@@ -18,7 +18,7 @@ import importlib
 import os
 import re
 import shutil
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import pytest
 from django.conf import settings
@@ -35,8 +35,8 @@ CHROMIUM = (
 )
 
 
-# What a strict policy allows: scripts from this origin only. GraphiQL's own
-# styles are inline, which this check leaves aside.
+# A strict policy for scripts: files from this origin only, no inline script,
+# no eval. (Styles are not restricted here.)
 SCRIPT_POLICY = "script-src 'self'; object-src 'none'; base-uri 'none'"
 
 
@@ -150,6 +150,10 @@ def test_graphiql_renders_and_runs_a_query_with_only_this_server_reachable(
     # Typed as text: key by key, the editor would close each brace itself.
     page.keyboard.insert_text("{ locales { code } }")
     sync_api.expect(editor).to_contain_text("{ locales { code } }")
+    # The URL's fragment follows the query, so a link opens it again.
+    sync_api.expect(page).to_have_url(
+        re.compile(re.escape("#query=" + quote("{ locales { code } }", safe="")))
+    )
 
     with page.expect_response(
         lambda r: r.request.method == "POST" and r.url.endswith("/graphql/")
