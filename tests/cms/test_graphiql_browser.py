@@ -3,9 +3,9 @@
 Where GraphiQL is on (``GRAPHQL_GRAPHIQL``, as in ``settings.dev``), its
 page, scripts and styles come from this server's static files. Here Chromium,
 driven by Playwright, opens it with every request to another host refused,
-and under a Content-Security-Policy of ``script-src 'self'`` (no inline
-script, no eval): the editor renders, a typed query runs and its answer is
-shown.
+and under a strict Content-Security-Policy (``default-src 'self'``: no inline
+script, no eval, no inline stylesheet): the editor renders, a typed query
+runs and its answer is shown.
 
 Needs the ``playwright`` Python package, a Chromium binary (Debian's
 ``chromium`` package, or ``CHROMIUM_PATH``; without them the test is skipped)
@@ -35,9 +35,9 @@ CHROMIUM = (
 )
 
 
-# A strict policy for scripts: files from this origin only, no inline script,
-# no eval. (Styles are not restricted here.)
-SCRIPT_POLICY = "script-src 'self'; object-src 'none'; base-uri 'none'"
+# A strict policy: scripts and styles from this origin only (no inline script,
+# no eval, no <style>); GraphiQL's stylesheet embeds its fonts as data: URLs.
+POLICY = "default-src 'self'; font-src 'self' data:; object-src 'none'; base-uri 'none'"
 
 
 def reload_urls():
@@ -113,7 +113,7 @@ def test_graphiql_renders_and_runs_a_query_with_only_this_server_reachable(
             route.abort()
         elif request.resource_type == "document":
             response = route.fetch()
-            headers = {**response.headers, "content-security-policy": SCRIPT_POLICY}
+            headers = {**response.headers, "content-security-policy": POLICY}
             route.fulfill(response=response, headers=headers)
         else:
             route.continue_()
