@@ -16,7 +16,15 @@ $(VENV)/.installed: requirements.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements.txt
 	@touch $@
 
-install: $(VENV)/.installed
+# GraphiQL's browser bundles, pinned in cms/graphiql/package-lock.json and
+# copied where staticfiles collects them: the page makes no request elsewhere.
+GRAPHIQL_STATIC := cms/static/cms/graphiql/vendor
+
+$(GRAPHIQL_STATIC)/.installed: cms/graphiql/package-lock.json cms/graphiql/install.sh
+	@sh cms/graphiql/install.sh
+	@touch $@
+
+install: $(VENV)/.installed $(GRAPHIQL_STATIC)/.installed
 
 # Set up (one line per step) and serve on http://$(HOST):$(PORT), e.g.
 # `make run PORT=8080` or `make run HOST=0.0.0.0`.
@@ -79,4 +87,4 @@ bench: install
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache cms/graphiql/node_modules $(GRAPHIQL_STATIC)

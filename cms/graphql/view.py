@@ -57,6 +57,9 @@ class GraphQLView(BaseGraphQLView):
     checked by ``tests/cms/test_patches.py``.
     """
 
+    # GraphiQL (where it is on) from this server's static files, no CDN.
+    graphiql_template = "cms/graphiql.html"
+
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         from wagtail import hooks
 
