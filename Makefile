@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run serve test fuzz lint schema check-migrations check-deploy audit bench clean
+.PHONY: install run serve test test-frontend fuzz lint schema check-migrations check-deploy audit bench clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11) and "Python 3.11 is required (set PYTHON=/path/to/python3.11)")'
@@ -40,6 +40,27 @@ serve: install
 
 test: install
 	$(BIN)/pytest
+	@$(MAKE) --no-print-directory test-frontend
+
+# The reference frontend's checks (docs/frontend.md): types, lint, the
+# codegen drift check and the component tests. Skipped, with a note, without
+# Node.js 20.19 or newer, or with SKIP_FRONTEND=1.
+NODE_OK = $(shell node -e 'const [a,b]=process.versions.node.split(".").map(Number);process.exit(a>20||(a===20&&b>=19)?0:1)' 2>/dev/null && command -v npm >/dev/null && echo yes)
+
+frontend/node_modules/.package-lock.json: frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+test-frontend:
+ifeq ($(SKIP_FRONTEND),1)
+	@echo "Frontend checks skipped (SKIP_FRONTEND=1)."
+else ifeq ($(NODE_OK),yes)
+	@$(MAKE) --no-print-directory frontend/node_modules/.package-lock.json
+	cd frontend && npm run --silent typecheck && npm run --silent lint && npm run --silent check:codegen && npm test --silent
+else
+	@echo "Frontend checks skipped: they need Node.js 20.19 or newer with npm"
+	@echo "(https://nodejs.org/en/download, or NodeSource's Debian packages)."
+endif
 
 # Property-based fuzzing of every root field (the regular suite runs fewer).
 fuzz: install
@@ -79,4 +100,4 @@ bench: install
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache frontend/node_modules frontend/.next
