@@ -1,12 +1,15 @@
 // Fails when an operation does not validate against the committed schema
-// snapshot, or when the committed generated types are not what the schema
-// and the operations generate now.
+// snapshot, when the committed generated types are not what the schema and
+// the operations generate now, or when a document the frontend sends is over
+// the CMS's default token limit (GRAPHQL_MAX_TOKENS), which it would refuse.
 import { execFileSync } from "node:child_process";
+import { Lexer, Source, TokenKind } from "graphql";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 const committed = "src/graphql/generated";
+const MAX_TOKENS = 2000;
 const scratch = mkdtempSync(join(tmpdir(), "codegen-"));
 try {
   try {
@@ -33,7 +36,23 @@ try {
     console.error(`check:codegen: ${committed}/ is out of date (${stale.join(", ")}). Run \`npm run codegen\` and commit the result.`);
     process.exit(1);
   }
-  console.log("check:codegen: operations validate and the generated types are up to date.");
+  const generated = readFileSync(join(committed, "graphql.ts"), "utf8");
+  const documents = [...generated.matchAll(/export const (\w+)Document = new TypedDocumentString\(`([\s\S]*?)`/g)];
+  const over = documents
+    .map(([, name, text]) => {
+      const lexer = new Lexer(new Source(text));
+      let tokens = 0;
+      while (lexer.advance().kind !== TokenKind.EOF) tokens++;
+      return { name, tokens };
+    })
+    .filter(({ tokens }) => tokens > MAX_TOKENS);
+  if (documents.length === 0 || over.length) {
+    console.error(
+      `check:codegen: the CMS refuses documents over ${MAX_TOKENS} tokens: ${over.map((o) => `${o.name} (${o.tokens})`).join(", ") || "no documents found"}.`,
+    );
+    process.exit(1);
+  }
+  console.log("check:codegen: operations validate, the generated types are up to date, every document is within the token limit.");
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }
