@@ -4,6 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
+FRONTEND_PORT ?= 3000
+# The reference frontend (docs/frontend.md) needs Node.js 20.19+ and npm.
+NODE_OK = $(shell node -e 'const [a,b]=process.versions.node.split(".").map(Number);process.exit(a>20||(a===20&&b>=19)?0:1)' 2>/dev/null && command -v npm >/dev/null && echo yes)
 
 .PHONY: install run serve test test-frontend fuzz lint schema check-migrations check-deploy audit bench clean
 
@@ -19,7 +22,8 @@ $(VENV)/.installed: requirements.txt | $(BIN)/python
 install: $(VENV)/.installed
 
 # Set up (one line per step) and serve on http://$(HOST):$(PORT), e.g.
-# `make run PORT=8080` or `make run HOST=0.0.0.0`.
+# `make run PORT=8080` or `make run HOST=0.0.0.0`; with Node.js, the
+# reference frontend too, on http://$(HOST):$(FRONTEND_PORT).
 run: install
 	@$(BIN)/python manage.py migrate --noinput -v0 && echo "Database migrated."
 	@$(BIN)/python manage.py load_demo_content
@@ -28,8 +32,25 @@ run: install
 	@echo ""
 	@echo "  Admin:   http://$(HOST):$(PORT)/admin/"
 	@echo "  GraphQL: http://$(HOST):$(PORT)/graphql/"
+ifeq ($(NODE_OK),yes)
+	@[ frontend/node_modules/.package-lock.json -nt frontend/package-lock.json ] || \
+		(cd frontend && npm ci --no-audit --no-fund --loglevel=error)
+	@echo "  Site:    http://$(HOST):$(FRONTEND_PORT)/ (the reference frontend)"
+	@echo ""
+# The frontend gets a process group of its own (setsid, where there is one),
+# so that stopping the CMS stops it and its workers too.
+	@(cd frontend && CMS_GRAPHQL_URL=http://$(HOST):$(PORT)/graphql/ \
+		FRONTEND_URL=http://$(HOST):$(FRONTEND_PORT) \
+		exec $$(command -v setsid) node_modules/.bin/next dev --port $(FRONTEND_PORT) --hostname $(HOST)) & \
+	FRONTEND_PID=$$!; \
+	trap 'kill -- -$$FRONTEND_PID 2>/dev/null || kill $$FRONTEND_PID 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+else
+	@echo "  Site:    not started: the reference frontend needs Node.js 20.19 or"
+	@echo "           newer with npm (docs/frontend.md)."
 	@echo ""
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+endif
 
 # Production serving: gunicorn with settings.production. Needs SECRET_KEY,
 # ALLOWED_HOSTS and DATABASE_URL (PostgreSQL); REDIS_URL for a shared cache.
@@ -42,10 +63,9 @@ test: install
 	$(BIN)/pytest
 	@$(MAKE) --no-print-directory test-frontend
 
-# The reference frontend's checks (docs/frontend.md): types, lint, the
-# codegen drift check and the component tests. Skipped, with a note, without
-# Node.js 20.19 or newer, or with SKIP_FRONTEND=1.
-NODE_OK = $(shell node -e 'const [a,b]=process.versions.node.split(".").map(Number);process.exit(a>20||(a===20&&b>=19)?0:1)' 2>/dev/null && command -v npm >/dev/null && echo yes)
+# The reference frontend's checks: types, lint, the codegen drift check and
+# the component tests. Skipped, with a note, without Node.js 20.19 or newer,
+# or with SKIP_FRONTEND=1.
 
 frontend/node_modules/.package-lock.json: frontend/package-lock.json
 	cd frontend && npm ci --no-audit --no-fund --loglevel=error
