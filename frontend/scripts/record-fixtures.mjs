@@ -42,6 +42,8 @@ const recordings = {
   "cause-en.json": ["CausePage", { slug: cause, locale: "en" }],
   "cause-de.json": ["CausePage", { slug: cause, locale: "de" }],
   "cause-fr-fallback.json": ["CausePage", { slug: cause, locale: "fr", fallback: true }],
+  "sitemap-en.json": ["Sitemap", { locale: "en" }],
+  "sitemap-de.json": ["Sitemap", { locale: "de" }],
 };
 
 for (const [file, [operationName, variables]] of Object.entries(recordings)) {

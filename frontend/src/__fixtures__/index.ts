@@ -7,6 +7,7 @@ import type {
   HubPageQuery,
   LocalesQuery,
   SiteChromeQuery,
+  SitemapQuery,
 } from "@/graphql/generated/graphql";
 import categoryEn from "./category-en.json";
 import causeDe from "./cause-de.json";
@@ -17,6 +18,8 @@ import chromeEn from "./chrome-en.json";
 import hubDe from "./hub-de.json";
 import hubEn from "./hub-en.json";
 import locales from "./locales.json";
+import sitemapDe from "./sitemap-de.json";
+import sitemapEn from "./sitemap-en.json";
 
 type Cause = NonNullable<CausePageQuery["cause"]>;
 
@@ -30,6 +33,7 @@ export const fixtures = {
   causeEn: (causeEn as unknown as CausePageQuery).cause!,
   causeDe: (causeDe as unknown as CausePageQuery).cause!,
   causeFrFallback: (causeFrFallback as unknown as CausePageQuery).cause!,
+  sitemaps: [sitemapEn as SitemapQuery, sitemapDe as SitemapQuery],
 };
 
 /** The recorded blocks of one type, in body order (the English cause first). */

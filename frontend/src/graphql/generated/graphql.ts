@@ -376,6 +376,63 @@ export type HistoryFieldsFragment = { publishedAt: string, changeNote: string };
 
 export type SiteChromeFieldsFragment = { organisationName: string, disclaimer: string, contactEmail: string, registeredIn: string, copyright: string };
 
+export type SitemapQueryVariables = Exact<{
+  locale: string;
+}>;
+
+
+export type SitemapQuery = { causeIndex: { url: string | null, locale: string, lastPublishedAt: string | null, categories: Array<{ url: string | null, locale: string, lastPublishedAt: string | null, causes: Array<{ url: string | null, locale: string, lastPublishedAt: string | null, translations: Array<
+          | { locale: string, url: string | null }
+          | { locale: string, url: string | null }
+          | { locale: string, url: string | null }
+          | { locale: string, url: string | null }
+        > }>, translations: Array<
+        | { locale: string, url: string | null }
+        | { locale: string, url: string | null }
+        | { locale: string, url: string | null }
+        | { locale: string, url: string | null }
+      > }>, translations: Array<
+      | { locale: string, url: string | null }
+      | { locale: string, url: string | null }
+      | { locale: string, url: string | null }
+      | { locale: string, url: string | null }
+    > } | null };
+
+type SitemapEntry_CauseCategoryPage_Fragment = { url: string | null, locale: string, lastPublishedAt: string | null, translations: Array<
+    | { locale: string, url: string | null }
+    | { locale: string, url: string | null }
+    | { locale: string, url: string | null }
+    | { locale: string, url: string | null }
+  > };
+
+type SitemapEntry_CauseIndexPage_Fragment = { url: string | null, locale: string, lastPublishedAt: string | null, translations: Array<
+    | { locale: string, url: string | null }
+    | { locale: string, url: string | null }
+    | { locale: string, url: string | null }
+    | { locale: string, url: string | null }
+  > };
+
+type SitemapEntry_CausePage_Fragment = { url: string | null, locale: string, lastPublishedAt: string | null, translations: Array<
+    | { locale: string, url: string | null }
+    | { locale: string, url: string | null }
+    | { locale: string, url: string | null }
+    | { locale: string, url: string | null }
+  > };
+
+type SitemapEntry_Page_Fragment = { url: string | null, locale: string, lastPublishedAt: string | null, translations: Array<
+    | { locale: string, url: string | null }
+    | { locale: string, url: string | null }
+    | { locale: string, url: string | null }
+    | { locale: string, url: string | null }
+  > };
+
+export type SitemapEntryFragment =
+  | SitemapEntry_CauseCategoryPage_Fragment
+  | SitemapEntry_CauseIndexPage_Fragment
+  | SitemapEntry_CausePage_Fragment
+  | SitemapEntry_Page_Fragment
+;
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -640,6 +697,17 @@ export const SiteChromeFieldsFragmentDoc = new TypedDocumentString(`
   copyright
 }
     `, {"fragmentName":"SiteChromeFields"}) as unknown as TypedDocumentString<SiteChromeFieldsFragment, unknown>;
+export const SitemapEntryFragmentDoc = new TypedDocumentString(`
+    fragment SitemapEntry on PageInterface {
+  url
+  locale
+  lastPublishedAt
+  translations {
+    locale
+    url
+  }
+}
+    `, {"fragmentName":"SitemapEntry"}) as unknown as TypedDocumentString<SitemapEntryFragment, unknown>;
 export const CategoryPageDocument = new TypedDocumentString(`
     query CategoryPage($slug: String!, $locale: String!, $fallback: Boolean = false) {
   causeCategory(slug: $slug, locale: $locale, fallback: $fallback) {
@@ -1161,3 +1229,24 @@ export const LocalesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<LocalesQuery, LocalesQueryVariables>;
+export const SitemapDocument = new TypedDocumentString(`
+    query Sitemap($locale: String!) {
+  causeIndex(locale: $locale) {
+    ...SitemapEntry
+    categories {
+      ...SitemapEntry
+      causes {
+        ...SitemapEntry
+      }
+    }
+  }
+}
+    fragment SitemapEntry on PageInterface {
+  url
+  locale
+  lastPublishedAt
+  translations {
+    locale
+    url
+  }
+}`) as unknown as TypedDocumentString<SitemapQuery, SitemapQueryVariables>;
