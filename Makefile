@@ -4,8 +4,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
+FRONTEND_PORT ?= 3000
+# The reference frontend (docs/frontend.md) needs Node.js 20.19+ and npm.
+NODE_OK = $(shell node -e 'const [a,b]=process.versions.node.split(".").map(Number);process.exit(a>20||(a===20&&b>=19)?0:1)' 2>/dev/null && command -v npm >/dev/null && echo yes)
 
-.PHONY: install run serve test fuzz lint schema check-migrations check-deploy audit bench clean
+.PHONY: install run serve test test-frontend fuzz lint schema check-migrations check-deploy audit bench clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11) and "Python 3.11 is required (set PYTHON=/path/to/python3.11)")'
@@ -27,7 +30,8 @@ $(GRAPHIQL_STATIC)/.installed: cms/graphiql/package-lock.json cms/graphiql/insta
 install: $(VENV)/.installed $(GRAPHIQL_STATIC)/.installed
 
 # Set up (one line per step) and serve on http://$(HOST):$(PORT), e.g.
-# `make run PORT=8080` or `make run HOST=0.0.0.0`.
+# `make run PORT=8080` or `make run HOST=0.0.0.0`; with Node.js, the
+# reference frontend too, on http://$(HOST):$(FRONTEND_PORT).
 run: install
 	@$(BIN)/python manage.py migrate --noinput -v0 && echo "Database migrated."
 	@$(BIN)/python manage.py load_demo_content
@@ -36,8 +40,25 @@ run: install
 	@echo ""
 	@echo "  Admin:   http://$(HOST):$(PORT)/admin/"
 	@echo "  GraphQL: http://$(HOST):$(PORT)/graphql/"
+ifeq ($(NODE_OK),yes)
+	@[ frontend/node_modules/.package-lock.json -nt frontend/package-lock.json ] || \
+		(cd frontend && npm ci --no-audit --no-fund --loglevel=error)
+	@echo "  Site:    http://$(HOST):$(FRONTEND_PORT)/ (the reference frontend)"
+	@echo ""
+# The frontend gets a process group of its own (setsid, where there is one),
+# so that stopping the CMS stops it and its workers too.
+	@(cd frontend && CMS_GRAPHQL_URL=http://$(HOST):$(PORT)/graphql/ \
+		FRONTEND_URL=http://$(HOST):$(FRONTEND_PORT) \
+		exec $$(command -v setsid) node_modules/.bin/next dev --port $(FRONTEND_PORT) --hostname $(HOST)) & \
+	FRONTEND_PID=$$!; \
+	trap 'kill -- -$$FRONTEND_PID 2>/dev/null || kill $$FRONTEND_PID 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+else
+	@echo "  Site:    not started: the reference frontend needs Node.js 20.19 or"
+	@echo "           newer with npm (docs/frontend.md)."
 	@echo ""
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+endif
 
 # Production serving: gunicorn with settings.production. Needs SECRET_KEY,
 # ALLOWED_HOSTS and DATABASE_URL (PostgreSQL); REDIS_URL for a shared cache.
@@ -48,6 +69,26 @@ serve: install
 
 test: install
 	$(BIN)/pytest
+	@$(MAKE) --no-print-directory test-frontend
+
+# The reference frontend's checks: types, lint, the codegen drift check and
+# the component tests. Skipped, with a note, without Node.js 20.19 or newer,
+# or with SKIP_FRONTEND=1.
+
+frontend/node_modules/.package-lock.json: frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+test-frontend:
+ifeq ($(SKIP_FRONTEND),1)
+	@echo "Frontend checks skipped (SKIP_FRONTEND=1)."
+else ifeq ($(NODE_OK),yes)
+	@$(MAKE) --no-print-directory frontend/node_modules/.package-lock.json
+	cd frontend && npm run --silent typecheck && npm run --silent lint && npm run --silent check:codegen && npm test --silent
+else
+	@echo "Frontend checks skipped: they need Node.js 20.19 or newer with npm"
+	@echo "(https://nodejs.org/en/download, or NodeSource's Debian packages)."
+endif
 
 # Property-based fuzzing of every root field (the regular suite runs fewer).
 fuzz: install
@@ -87,4 +128,4 @@ bench: install
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache cms/graphiql/node_modules $(GRAPHIQL_STATIC)
+	rm -rf $(VENV) .pytest_cache .ruff_cache cms/graphiql/node_modules $(GRAPHIQL_STATIC) frontend/node_modules frontend/.next
