@@ -1,0 +1,62 @@
+"""Content-Security-Policy headers (django-csp), with a policy for the admin.
+
+Every page the project serves itself gets the strict policy of
+``CONTENT_SECURITY_POLICY`` (settings/base.py): scripts and styles only from
+this origin or inline with the request's nonce (``request.csp_nonce``), no
+plugins, no ``<base>``, forms posting only here. The preview page, the
+GraphiQL page and the login lock-out page carry the nonce on their inline
+code.
+
+Wagtail's admin (``/admin/``, and Django's at ``/django-admin/``) cannot
+run under that policy yet: its templates and widgets still write inline
+``<script>`` blocks and ``style=""`` attributes without a nonce (for
+example the page editor's Draftail and chooser initialisation, the
+sidebar's ``style`` attributes, Django admin's inline scripts). So the
+admin gets ``ADMIN_CONTENT_SECURITY_POLICY``: the same policy with
+``'unsafe-inline'`` for scripts and styles, enforced, and the strict policy
+alongside as ``Content-Security-Policy-Report-Only``, which lets the
+browser (and the ``CSP_REPORT_URI`` address, when set) report what would still break.
+Everything else (plugins, ``<base>``, other origins for scripts, frames,
+connections and form targets) is enforced in the admin too.
+"""
+
+from __future__ import annotations
+
+from csp.constants import NONCE, UNSAFE_INLINE
+from csp.middleware import CSPMiddleware, PolicyParts
+from django.conf import settings
+
+#: URL prefixes served by Wagtail's or Django's admin.
+ADMIN_PREFIXES = ("/admin/", "/django-admin/")
+
+
+def _without_nonce(sources):
+    return [source for source in sources if source is not NONCE]
+
+
+def admin_directives(directives: dict) -> dict:
+    """The enforced admin policy: the strict ``directives`` with inline
+    scripts and styles allowed. The nonce is dropped from those two
+    directives, because a browser ignores ``'unsafe-inline'`` next to a
+    nonce."""
+    admin = dict(directives)
+    for name in ("script-src", "style-src"):
+        admin[name] = [*_without_nonce(directives.get(name, [])), UNSAFE_INLINE]
+    return admin
+
+
+def is_admin_path(path: str) -> bool:
+    return path.startswith(ADMIN_PREFIXES)
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware, with the admin's pair of policies under
+    ``ADMIN_PREFIXES``: the relaxed one enforced, the strict one reported."""
+
+    def get_policy_parts(self, request, response, report_only=False) -> PolicyParts:
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if not is_admin_path(request.path_info) or parts.config is not None:
+            return parts
+        strict = settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]
+        parts.config = strict if report_only else admin_directives(strict)
+        return parts
