@@ -17,7 +17,9 @@ admin gets ``ADMIN_CONTENT_SECURITY_POLICY``: the same policy with
 alongside as ``Content-Security-Policy-Report-Only``, which lets the
 browser (and the ``CSP_REPORT_URI`` address, when set) report what would still break.
 Everything else (plugins, ``<base>``, other origins for scripts, frames,
-connections and form targets) is enforced in the admin too.
+connections and form targets) is enforced in the admin too; the admin may
+also load editors' avatars from Gravatar and ask releases.wagtail.org for
+the latest version (``ADMIN_SOURCES``).
 """
 
 from __future__ import annotations
@@ -30,16 +32,33 @@ from django.conf import settings
 ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 
 
+#: Other origins the admin loads from: editors' avatars (Wagtail's Gravatar
+#: default, ``WAGTAIL_GRAVATAR_PROVIDER_URL``) and Wagtail's check for a new
+#: release on the dashboard (``WAGTAIL_ENABLE_UPDATE_CHECK``).
+ADMIN_SOURCES = {
+    "img-src": ["www.gravatar.com"],
+    "connect-src": ["https://releases.wagtail.org"],
+}
+
+
 def _without_nonce(sources):
     return [source for source in sources if source is not NONCE]
 
 
-def admin_directives(directives: dict) -> dict:
-    """The enforced admin policy: the strict ``directives`` with inline
-    scripts and styles allowed. The nonce is dropped from those two
-    directives, because a browser ignores ``'unsafe-inline'`` next to a
-    nonce."""
+def strict_admin_directives(directives: dict) -> dict:
+    """The admin's report-only policy: the strict ``directives`` plus
+    ``ADMIN_SOURCES``."""
     admin = dict(directives)
+    for name, sources in ADMIN_SOURCES.items():
+        admin[name] = [*directives.get(name, []), *sources]
+    return admin
+
+
+def admin_directives(directives: dict) -> dict:
+    """The enforced admin policy: the strict admin policy with inline scripts
+    and styles allowed. The nonce is dropped from those two directives,
+    because a browser ignores ``'unsafe-inline'`` next to a nonce."""
+    admin = strict_admin_directives(directives)
     for name in ("script-src", "style-src"):
         admin[name] = [*_without_nonce(directives.get(name, [])), UNSAFE_INLINE]
     return admin
@@ -58,5 +77,7 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         if not is_admin_path(request.path_info) or parts.config is not None:
             return parts
         strict = settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]
-        parts.config = strict if report_only else admin_directives(strict)
+        parts.config = (
+            strict_admin_directives(strict) if report_only else admin_directives(strict)
+        )
         return parts
