@@ -125,6 +125,9 @@ class LoginLockoutViewSet(ModelViewSet):
         "user_agent",
     ]
 
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(page_title=self.menu_label, **kwargs)
+
     @property
     def permission_policy(self):
         return SuperuserOnlyPolicy(self.model)

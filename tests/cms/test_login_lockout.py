@@ -177,6 +177,7 @@ def test_superusers_see_and_lift_lock_outs_in_the_wagtail_admin(admin_user):
     listing = client.get("/admin/login_lockouts/")
     assert listing.status_code == 200
     text = listing.content.decode()
+    assert "Login lock-outs" in text
     assert "eli-editor" in text
     assert ATTACKER in text
     assert "3 (locked out)" in text
