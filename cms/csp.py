@@ -12,10 +12,11 @@ run under that policy yet: its templates and widgets still write inline
 ``<script>`` blocks and ``style=""`` attributes without a nonce (for
 example the page editor's Draftail and chooser initialisation, the
 sidebar's ``style`` attributes, Django admin's inline scripts). So the
-admin gets ``ADMIN_CONTENT_SECURITY_POLICY``: the same policy with
-``'unsafe-inline'`` for scripts and styles, enforced, and the strict policy
-alongside as ``Content-Security-Policy-Report-Only``, which lets the
-browser (and the ``CSP_REPORT_URI`` address, when set) report what would still break.
+admin enforces the same policy with ``'unsafe-inline'`` for scripts and
+styles (``admin_directives``) and sends the strict one alongside as
+``Content-Security-Policy-Report-Only`` (``strict_admin_directives``): the
+browser, and the ``CSP_REPORT_URI`` endpoint when set, reports what would
+still break, without blocking it.
 Everything else (plugins, ``<base>``, other origins for scripts, frames,
 connections and form targets) is enforced in the admin too; the admin may
 also load editors' avatars from Gravatar and ask releases.wagtail.org for
