@@ -5,9 +5,11 @@ and ``production`` are small deltas on top of it.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -89,6 +91,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "axes",
+    "csp",
     "cms",
     # After wagtail: content overrides the "page" rich-text link handler.
     "content",
@@ -103,6 +107,8 @@ if ENABLE_REST_API:
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy on every response, the admin's included.
+    "cms.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Page URLs carry their language; the admin follows the browser (and the
@@ -115,6 +121,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "content.middleware.ReviewOverdueMiddleware",
+    # Last: turns a login refused by the lock-out into its 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 # The REST API's routes are the benchmark's (bench/urls.py, which adds them to
@@ -142,6 +150,28 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
+
+# Failed logins are counted per account and client address (cms.login_lockout):
+# after LOGIN_FAILURE_LIMIT of them that pair is refused for
+# LOGIN_COOLOFF_MINUTES (0: until lifted with the axes_reset commands).
+LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+LOGIN_COOLOFF_MINUTES = int(os.environ.get("LOGIN_COOLOFF_MINUTES", "15"))
+AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out login before the password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = (
+    timedelta(minutes=LOGIN_COOLOFF_MINUTES) if LOGIN_COOLOFF_MINUTES > 0 else None
+)
+# Per pair rather than per account: locking an account everywhere would let
+# anyone who knows a username keep its owner out. An address that tries many
+# accounts is stopped on each after LOGIN_FAILURE_LIMIT guesses.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "cms.login_lockout.client_address"
+AXES_LOCKOUT_CALLABLE = "cms.login_lockout.lockout_response"
+AXES_RESET_ON_SUCCESS = True
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -357,6 +387,38 @@ PREVIEW_CLIENT_URLS = {
 PREVIEW_TOKEN_MAX_AGE = int(os.environ.get("PREVIEW_TOKEN_MAX_AGE", "3600"))
 # Approving the medical review publishes, unless the review date has passed.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "content.review.publish_reviewed_workflow_state"
+
+# Content-Security-Policy (django-csp; cms.csp): strict for the pages the
+# project serves, inline code only with the request's nonce. The admin
+# enforces a copy that allows inline scripts and styles, which Wagtail still
+# needs, and reports against this one (cms.csp explains).
+CONTENT_SECURITY_POLICY_REPORT_URI = os.environ.get("CSP_REPORT_URI", "")
+csp_image_sources = ["'self'", "data:", "blob:"]
+if AWS_STORAGE_BUCKET_NAME:
+    # Renditions and documents on the media bucket.
+    csp_image_sources.append(
+        f"https://{AWS_S3_CUSTOM_DOMAIN}"
+        if AWS_S3_CUSTOM_DOMAIN
+        else (
+            AWS_S3_ENDPOINT_URL or f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com"
+        )
+    )
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", NONCE],
+        "style-src": ["'self'", NONCE],
+        "img-src": csp_image_sources,
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "report-uri": [CONTENT_SECURITY_POLICY_REPORT_URI]
+        if CONTENT_SECURITY_POLICY_REPORT_URI
+        else None,
+    }
+}
 
 LOG_LEVEL = os.environ.get("LOG_LEVEL", "WARNING")
 
