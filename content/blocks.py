@@ -19,13 +19,13 @@ from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 
-from content.loading import current_loader
-from content.translatable_rich_text import SynchronisedLinksRichTextBlock
+from content.api.loading import current_loader
+from content.translation.rich_text import SynchronisedLinksRichTextBlock
 
 #: Rich-text features for article prose. Images and embeds are blocks of their
 #: own, so their alt text and captions are always structured. Every rich-text
 #: block keeps its link addresses identical in all languages
-#: (``content.translatable_rich_text``).
+#: (``content.translation.rich_text``).
 PROSE_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 

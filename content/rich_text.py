@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.utils.html import escape
 from wagtail.rich_text.pages import PageLinkHandler
 
-from content.loading import current_loader
+from content.api.loading import current_loader
 
 
 class VisiblePageLinkHandler(PageLinkHandler):

@@ -63,7 +63,8 @@ else:
 
 INSTALLED_APPS = [
     # Before wagtail: its publish_scheduled takes the API's scheduling lock.
-    "content.commands",
+    # The editorial app: medical review, scheduling, preview tokens.
+    "content.editorial",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -92,7 +93,7 @@ INSTALLED_APPS = [
     "cms",
     # After wagtail: content overrides the "page" rich-text link handler.
     "content",
-    "content.translation_state",
+    "content.translation.state",
 ]
 # Wagtail's REST API v2 at /api/v2/, for comparison benchmarks (make bench).
 # Off by default: it bypasses the GraphQL endpoint's limits, response cache
@@ -114,7 +115,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "content.middleware.ReviewOverdueMiddleware",
+    "content.editorial.middleware.ReviewOverdueMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -251,7 +252,7 @@ GRAPHENE = {
     "SCHEMA": "grapple.schema.schema",
     "MIDDLEWARE": [
         "cms.graphql_arguments.ArgumentPolicyMiddleware",
-        "content.graphql.middleware.PageVisibilityMiddleware",
+        "content.api.middleware.PageVisibilityMiddleware",
     ],
 }
 GRAPHQL_MAX_SEARCH_LENGTH = 200
@@ -323,7 +324,7 @@ GRAPHQL_ORDER_FIELDS = {
 GRAPPLE = {
     "APPS": ["content"],
     "EXPOSE_GRAPHIQL": False,
-    "PAGE_INTERFACE": "content.graphql.interfaces.PageInterface",
+    "PAGE_INTERFACE": "content.api.interfaces.PageInterface",
     "PAGE_SIZE": 20,
     "MAX_PAGE_SIZE": 100,
     "ALLOWED_IMAGE_FILTERS": [
@@ -354,7 +355,9 @@ PREVIEW_CLIENT_URLS = {
 # Seconds a preview link works after the editor clicked Preview.
 PREVIEW_TOKEN_MAX_AGE = int(os.environ.get("PREVIEW_TOKEN_MAX_AGE", "3600"))
 # Approving the medical review publishes, unless the review date has passed.
-WAGTAIL_FINISH_WORKFLOW_ACTION = "content.review.publish_reviewed_workflow_state"
+WAGTAIL_FINISH_WORKFLOW_ACTION = (
+    "content.editorial.review.publish_reviewed_workflow_state"
+)
 
 LOG_LEVEL = os.environ.get("LOG_LEVEL", "WARNING")
 

@@ -19,20 +19,20 @@ from wagtail.search import index
 from wagtail_headless_preview.models import HeadlessPreviewMixin
 from wagtail_localize.fields import SynchronizedField
 
+from content.api import editorial
+from content.api.editorial import article_graphql_fields
+from content.api.fields import page_field, page_list, stream_field
+from content.api.loading import loader_for
 from content.blocks import PROSE_FEATURES, BodyBlock
-from content.graphql import editorial
-from content.graphql.editorial import article_graphql_fields
-from content.graphql.fields import page_field, page_list, stream_field
-from content.loading import loader_for
-from content.preview import client_url, store_preview
-from content.review import (
+from content.editorial.preview import client_url, store_preview
+from content.editorial.review import (
     OVERDUE_MESSAGE,
     check_revision,
     is_medical_reviewer,
     is_overdue,
     record_override,
 )
-from content.translatable_rich_text import SynchronisedLinksRichTextField
+from content.translation.rich_text import SynchronisedLinksRichTextField
 
 
 class ArticlePageForm(WagtailAdminPageForm):
@@ -112,7 +112,7 @@ class ArticlePage(HeadlessPreviewMixin, Page):
 
     body = StreamField(BodyBlock(), blank=True, use_json_field=True)
     # The medical review: publishing after next_review_due needs a medical
-    # reviewer's override (content.review).
+    # reviewer's override (content.editorial.review).
     reviewed_by = models.CharField(
         max_length=120, blank=True, help_text="Name of the medical reviewer."
     )
@@ -167,7 +167,7 @@ class ArticlePage(HeadlessPreviewMixin, Page):
         """Publish ``revision`` unless its medical review is overdue.
 
         Every publication but the page editor's passes here (the editor's form
-        applies the same rule): see ``content.review.check_revision``.
+        applies the same rule): see ``content.editorial.review.check_revision``.
         """
         if not check_revision(revision, log_action):
             return None

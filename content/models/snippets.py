@@ -11,7 +11,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from content.translatable_rich_text import SynchronisedLinksRichTextField
+from content.translation.rich_text import SynchronisedLinksRichTextField
 
 
 class SiteChrome(TranslatableMixin, DraftStateMixin, RevisionMixin, models.Model):
@@ -78,7 +78,7 @@ class SiteChrome(TranslatableMixin, DraftStateMixin, RevisionMixin, models.Model
         return f"{self.organisation_name} ({self.locale_id and self.locale})"
 
     def graphql_locale(self, info: Any, **kwargs: Any) -> str:
-        from content.loading import loader_for
+        from content.api.loading import loader_for
 
         return loader_for(info).locale_code(self.locale_id)
 
