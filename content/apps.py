@@ -11,11 +11,13 @@ class ContentConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from content import reading
         from content.api.blocks import (
             serve_block_values_as_the_reader_sees_them,
             use_block_names_as_block_types,
         )
         from content.api.interfaces import hide_internal_page_fields
+        from content.api.loading import current_loader, loader_for
         from content.api.middleware import (
             gate_redirect_targets,
             let_site_root_pages_be_withheld,
@@ -25,6 +27,7 @@ class ContentConfig(AppConfig):
         from content.locales import sync_content_locales
         from content.translation.review import keep_translation_drafts_unpublished
 
+        reading.register(current=current_loader, for_info=loader_for)
         use_block_names_as_block_types()
         serve_block_values_as_the_reader_sees_them()
         make_positive_int_strict()

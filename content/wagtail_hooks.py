@@ -12,7 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from content.api.loading import request_scope
 from content.api.queries import ContentQuery
-from content.editorial.review import bulk_publish_refusals
+from content.editorial.review import OVERRIDE_ACTION, bulk_publish_refusals
 from content.models import SiteChrome
 from content.rich_text import VisiblePageLinkHandler
 from content.translation.permissions import refuses_source_edit
@@ -57,8 +57,6 @@ def content_request_scope(request):
 
 @hooks.register("register_log_actions")
 def register_review_log_actions(actions) -> None:
-    from content.editorial.review import OVERRIDE_ACTION
-
     actions.register_action(
         OVERRIDE_ACTION,
         "Override overdue medical review",

@@ -16,10 +16,9 @@ import contextlib
 import contextvars
 import copy
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TypeVar
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from wagtail import blocks
 from wagtail.fields import RichTextField, StreamField
@@ -27,7 +26,11 @@ from wagtail.models import Locale, Page
 from wagtail.rich_text.rewriters import FIND_A_TAG, extract_attrs
 from wagtail.search.utils import parse_query_string
 
+from content.locales import content_locales, default_language_code
+from content.translation.status import coverage, statuses
 from content.visibility import visible_pages
+
+T = TypeVar("T")
 
 _current: contextvars.ContextVar[ContentLoader | None] = contextvars.ContextVar(
     "content_loader", default=None
@@ -132,6 +135,20 @@ class ContentLoader:
         self._status: Any = None
         self._coverage: dict[int, Any] = {}
         self._alias_locales: dict[int, int | None] = {}
+        self._memo: dict[str, Any] = {}
+
+    # What other modules keep for the rest of the request ------------------
+
+    def memo(self, name: str, factory: Callable[[], T]) -> T:
+        """A value kept for the rest of the request under ``name``, made by
+        ``factory`` the first time it is asked for."""
+        if name not in self._memo:
+            self._memo[name] = factory()
+        return self._memo[name]
+
+    def loaded_pages(self) -> list[Page]:
+        """Every visible page the request has loaded so far."""
+        return [page for page in self._pages.values() if page is not None]
 
     # What the root field being resolved asked for ------------------------
 
@@ -175,20 +192,14 @@ class ContentLoader:
     def locales(self) -> list[Locale]:
         """The content languages that exist, in the configured order."""
         if self._locales is None:
-            order = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
-            by_code = {
-                locale.language_code: locale
-                for locale in Locale.objects.filter(language_code__in=order)
-            }
-            self._locales = [by_code[code] for code in order if code in by_code]
+            self._locales = content_locales()
         return self._locales
 
     def locale(self, code: str | None) -> Locale:
         """The locale for a language code; the default language when omitted."""
         locales = self.locales()
         if code is None:
-            default = settings.WAGTAIL_CONTENT_LANGUAGES[0][0]
-            code = default
+            code = default_language_code()
         for locale in locales:
             if locale.language_code == code:
                 return locale
@@ -537,8 +548,6 @@ class ContentLoader:
         Computed for every page in memory at once, so a list of pages costs
         the same few queries as one page.
         """
-        from content.translation.status import statuses
-
         if self._status is None:
             self._status = {}
         if page.translation_key not in self._status:
@@ -555,8 +564,6 @@ class ContentLoader:
 
         Computed for every page in memory at once (see ``translation_status``).
         """
-        from content.translation.status import coverage
-
         if page.pk not in self._coverage:
             pending = {page.pk: page}
             for known in self._pages.values():

@@ -27,11 +27,11 @@ def resolve_preview(info: Any, token: str, locale: str | None) -> Page | None:
     mark_private(info)
     page = page_for_token(token, locale)
     if page is not None:
-        loader_for(info).__dict__.setdefault("_previews", []).append(page)
+        loader_for(info).memo("previews", list).append(page)
     return page
 
 
 def is_preview(info: Any, page: Page) -> bool:
     """Is ``page`` the draft object this request's preview query returned?"""
-    previews = loader_for(info).__dict__.get("_previews", ())
+    previews = loader_for(info).memo("previews", list)
     return any(page is preview for preview in previews)

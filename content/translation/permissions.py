@@ -19,11 +19,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model
 from wagtail.models import GroupPagePermission, Locale, Page
+
+from content.locales import default_language_code
+from content.translation.status import translatable_snippet_models
 
 TRANSLATORS = "Translators"
 
@@ -35,12 +37,10 @@ SNIPPET_ACTIONS = ("change", "publish", "view")
 
 
 def source_language() -> str:
-    return settings.WAGTAIL_CONTENT_LANGUAGES[0][0]
+    return default_language_code()
 
 
 def _translatable_snippets() -> list[type[Model]]:
-    from content.translation.status import translatable_snippet_models
-
     return translatable_snippet_models()
 
 

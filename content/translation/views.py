@@ -33,7 +33,7 @@ from wagtail.models import Page
 from wagtail_localize.models import StringSegment, Translation
 from wagtail_localize.views.edit_translation import user_can_edit_instance
 
-from content.api.loading import ContentLoader
+from content.locales import content_locales
 from content.translation import status as translation_status
 
 logger = logging.getLogger("content.translation_admin")
@@ -73,7 +73,7 @@ def status_view(request: HttpRequest) -> HttpResponse:
     the chosen language are listed as its sources."""
     if not may_translate(request.user):
         raise PermissionDenied
-    locales = ContentLoader().locales()
+    locales = content_locales()
     source_locale, targets = locales[0], locales[1:]
     if not targets:
         raise Http404("There is only one content language.")

@@ -1,6 +1,10 @@
 """Editorial facts every article page shows readers: its medical review, its
 numbered references and the history of its publications.
 
+The article models declare these fields in their ``graphql_fields`` (grapple
+reads them from the model classes), so they live beside the editorial domain
+rather than in the API package, which the models never import.
+
 History lists published revisions only (when, and the public change note the
 editor wrote); drafts, workflow comments and other internal notes are never
 read. It is loaded for every page the request holds in one query.
@@ -12,8 +16,10 @@ from typing import Any
 
 import graphene
 from grapple.models import GraphQLField
+from wagtail.models import PageLogEntry
 
 from content.editorial.review import is_overdue
+from content.reading import Reader
 
 
 class MedicalReview(graphene.ObjectType):
@@ -108,19 +114,11 @@ def references(page: Any) -> list[Reference]:
     return found
 
 
-def history(loader: Any, page: Any) -> list[PublishedChange]:
+def history(reader: Reader, page: Any) -> list[PublishedChange]:
     """Published revisions of ``page``, loaded for all pages in memory at once."""
-    from wagtail.models import Page, PageLogEntry
-
-    cache: dict[int, list[PublishedChange]] = loader.__dict__.setdefault(
-        "_published_history", {}
-    )
+    cache: dict[int, list[PublishedChange]] = reader.memo("published_history", dict)
     if page.pk not in cache:
-        pending = {
-            p.pk
-            for p in loader._pages.values()
-            if isinstance(p, Page) and p.pk not in cache
-        } | {page.pk}
+        pending = {p.pk for p in reader.loaded_pages() if p.pk not in cache} | {page.pk}
         for pk in pending:
             cache[pk] = []
         rows = (
