@@ -11,20 +11,23 @@ class ContentConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from content.graphql.blocks import (
+        from content import reading
+        from content.api.blocks import (
             serve_block_values_as_the_reader_sees_them,
             use_block_names_as_block_types,
         )
-        from content.graphql.interfaces import hide_internal_page_fields
-        from content.graphql.middleware import (
+        from content.api.interfaces import hide_internal_page_fields
+        from content.api.loading import current_loader, loader_for
+        from content.api.middleware import (
             gate_redirect_targets,
             let_site_root_pages_be_withheld,
         )
-        from content.graphql.registry import hide_non_content_types
-        from content.graphql.scalars import make_positive_int_strict
+        from content.api.registry import hide_non_content_types
+        from content.api.scalars import make_positive_int_strict
         from content.locales import sync_content_locales
-        from content.translation_review import keep_translation_drafts_unpublished
+        from content.translation.review import keep_translation_drafts_unpublished
 
+        reading.register(current=current_loader, for_info=loader_for)
         use_block_names_as_block_types()
         serve_block_values_as_the_reader_sees_them()
         make_positive_int_strict()
@@ -33,7 +36,7 @@ class ContentConfig(AppConfig):
         gate_redirect_targets()
         let_site_root_pages_be_withheld()
         keep_translation_drafts_unpublished()
-        from content.translators import grant_new_target_tree
+        from content.translation.permissions import grant_new_target_tree
 
         post_migrate.connect(sync_content_locales, sender=self)
         post_save.connect(grant_new_target_tree, dispatch_uid="translators_tree")

@@ -19,13 +19,13 @@ from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 
-from content.loading import current_loader
-from content.translatable_rich_text import SynchronisedLinksRichTextBlock
+from content.reading import current_reader
+from content.translation.rich_text import SynchronisedLinksRichTextBlock
 
 #: Rich-text features for article prose. Images and embeds are blocks of their
 #: own, so their alt text and captions are always structured. Every rich-text
 #: block keeps its link addresses identical in all languages
-#: (``content.translatable_rich_text``).
+#: (``content.translation.rich_text``).
 PROSE_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
@@ -49,17 +49,17 @@ class VisiblePageChooserBlock(SynchronisedBlockMixin, blocks.PageChooserBlock):
     """A page chooser that, inside an API request, yields only public pages.
 
     In the admin it behaves like Wagtail's own chooser. While a GraphQL request
-    is being answered, values are read from the request's content loader, which
+    is being answered, values are read from the request's reader, which
     applies the visibility rules, loads every chosen page of the response in
     one query instead of one per body, and swaps a page for its translation in
     the requested language.
     """
 
     def bulk_to_python(self, values):
-        loader = current_loader()
-        if loader is None:
+        reader = current_reader()
+        if reader is None:
             return super().bulk_to_python(values)
-        pages = loader.link_targets(values)
+        pages = reader.link_targets(values)
         return [pages.get(int(v)) if str(v).isdigit() else None for v in values]
 
 

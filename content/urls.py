@@ -1,6 +1,6 @@
 from django.urls import path
 
-from content import views
+from content.editorial import views
 
 urlpatterns = [
     path("", views.preview, name="content_preview"),

@@ -11,7 +11,15 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, F, Model, OuterRef, Q, QuerySet
 from django.db.models.functions import Length, Substr
 from django.utils import timezone
-from wagtail.models import DraftStateMixin, Locale, Page, PageViewRestriction
+from wagtail.models import (
+    DraftStateMixin,
+    Locale,
+    Page,
+    PageViewRestriction,
+    get_page_models,
+)
+
+from content.models.pages import ArticlePage
 
 
 def not_expired_q() -> Q:
@@ -57,10 +65,6 @@ def content_page_type_ids() -> list[int]:
     (``content.demo.loader``), whose title and slug are the only text they
     have, untranslated in every language.
     """
-    from wagtail.models import get_page_models
-
-    from content.models.pages import ArticlePage
-
     models = [model for model in get_page_models() if issubclass(model, ArticlePage)]
     by_model = ContentType.objects.get_for_models(*models)
     return sorted(content_type.pk for content_type in by_model.values())

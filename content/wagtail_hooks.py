@@ -10,20 +10,20 @@ from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from content.graphql.queries import ContentQuery
-from content.loading import request_scope
+from content.api.loading import request_scope
+from content.api.queries import ContentQuery
+from content.editorial.review import OVERRIDE_ACTION, bulk_publish_refusals
 from content.models import SiteChrome
-from content.review import bulk_publish_refusals
 from content.rich_text import VisiblePageLinkHandler
-from content.translation_admin import download_po, may_translate, status_view, upload_po
-from content.translation_review import (
+from content.translation.permissions import refuses_source_edit
+from content.translation.review import (
     SyncWithSourceView,
     before_convert_alias_page,
     convert_to_alias,
     may_publish,
     submit_for_review,
 )
-from content.translators import refuses_source_edit
+from content.translation.views import download_po, may_translate, status_view, upload_po
 
 
 class SiteChromeViewSet(SnippetViewSet):
@@ -57,8 +57,6 @@ def content_request_scope(request):
 
 @hooks.register("register_log_actions")
 def register_review_log_actions(actions) -> None:
-    from content.review import OVERRIDE_ACTION
-
     actions.register_action(
         OVERRIDE_ACTION,
         "Override overdue medical review",

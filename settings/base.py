@@ -65,7 +65,8 @@ else:
 
 INSTALLED_APPS = [
     # Before wagtail: its publish_scheduled takes the API's scheduling lock.
-    "content.commands",
+    # The editorial app: medical review, scheduling, preview tokens.
+    "content.editorial",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -96,7 +97,7 @@ INSTALLED_APPS = [
     "cms",
     # After wagtail: content overrides the "page" rich-text link handler.
     "content",
-    "content.translation_state",
+    "content.translation.state",
 ]
 # Wagtail's REST API v2 at /api/v2/, for comparison benchmarks (make bench).
 # Off by default: it bypasses the GraphQL endpoint's limits, response cache
@@ -120,7 +121,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "content.middleware.ReviewOverdueMiddleware",
+    "content.editorial.middleware.ReviewOverdueMiddleware",
     # Last: turns a login refused by the lock-out into its 429 page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -283,7 +284,7 @@ GRAPHENE = {
     "SCHEMA": "grapple.schema.schema",
     "MIDDLEWARE": [
         "cms.graphql.arguments.ArgumentPolicyMiddleware",
-        "content.graphql.middleware.PageVisibilityMiddleware",
+        "content.api.middleware.PageVisibilityMiddleware",
     ],
 }
 GRAPHQL_MAX_SEARCH_LENGTH = 200
@@ -355,7 +356,7 @@ GRAPHQL_ORDER_FIELDS = {
 GRAPPLE = {
     "APPS": ["content"],
     "EXPOSE_GRAPHIQL": False,
-    "PAGE_INTERFACE": "content.graphql.interfaces.PageInterface",
+    "PAGE_INTERFACE": "content.api.interfaces.PageInterface",
     "PAGE_SIZE": 20,
     "MAX_PAGE_SIZE": 100,
     "ALLOWED_IMAGE_FILTERS": [
@@ -386,7 +387,9 @@ PREVIEW_CLIENT_URLS = {
 # Seconds a preview link works after the editor clicked Preview.
 PREVIEW_TOKEN_MAX_AGE = int(os.environ.get("PREVIEW_TOKEN_MAX_AGE", "3600"))
 # Approving the medical review publishes, unless the review date has passed.
-WAGTAIL_FINISH_WORKFLOW_ACTION = "content.review.publish_reviewed_workflow_state"
+WAGTAIL_FINISH_WORKFLOW_ACTION = (
+    "content.editorial.review.publish_reviewed_workflow_state"
+)
 
 # Content-Security-Policy (django-csp; cms.csp): strict for the pages the
 # project serves, inline code only with the request's nonce. The admin

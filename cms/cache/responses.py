@@ -140,7 +140,7 @@ def store(
     A publish during the request moves the generation on, so an answer
     computed from the older content is never served afterwards.
     ``valid_until`` (a timestamp: the next scheduled go-live or expiry, see
-    ``content.scheduling``) ends the entry's life at that moment.
+    ``content.editorial.scheduling``) ends the entry's life at that moment.
     """
     if not fresh(valid_until):
         return

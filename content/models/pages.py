@@ -20,19 +20,19 @@ from wagtail_headless_preview.models import HeadlessPreviewMixin
 from wagtail_localize.fields import SynchronizedField
 
 from content.blocks import PROSE_FEATURES, BodyBlock
-from content.graphql import editorial
-from content.graphql.editorial import article_graphql_fields
-from content.graphql.fields import page_field, page_list, stream_field
-from content.loading import loader_for
-from content.preview import client_url, store_preview
-from content.review import (
+from content.editorial import graphql as editorial
+from content.editorial.graphql import article_graphql_fields
+from content.editorial.preview import client_url, store_preview
+from content.editorial.review import (
     OVERDUE_MESSAGE,
     check_revision,
     is_medical_reviewer,
     is_overdue,
     record_override,
 )
-from content.translatable_rich_text import SynchronisedLinksRichTextField
+from content.fields import page_field, page_list, stream_field
+from content.reading import reader_for
+from content.translation.rich_text import SynchronisedLinksRichTextField
 
 
 class ArticlePageForm(WagtailAdminPageForm):
@@ -112,7 +112,7 @@ class ArticlePage(HeadlessPreviewMixin, Page):
 
     body = StreamField(BodyBlock(), blank=True, use_json_field=True)
     # The medical review: publishing after next_review_due needs a medical
-    # reviewer's override (content.review).
+    # reviewer's override (content.editorial.review).
     reviewed_by = models.CharField(
         max_length=120, blank=True, help_text="Name of the medical reviewer."
     )
@@ -167,7 +167,7 @@ class ArticlePage(HeadlessPreviewMixin, Page):
         """Publish ``revision`` unless its medical review is overdue.
 
         Every publication but the page editor's passes here (the editor's form
-        applies the same rule): see ``content.review.check_revision``.
+        applies the same rule): see ``content.editorial.review.check_revision``.
         """
         if not check_revision(revision, log_action):
             return None
@@ -205,7 +205,7 @@ class ArticlePage(HeadlessPreviewMixin, Page):
         return editorial.references(self)
 
     def graphql_history(self, info: Any, **kwargs: Any) -> list:
-        return editorial.history(loader_for(info), self)
+        return editorial.history(reader_for(info), self)
 
 
 class CauseIndexPage(ArticlePage):
@@ -267,7 +267,7 @@ class CauseIndexPage(ArticlePage):
         verbose_name = "cause index (article hub)"
 
     def graphql_categories(self, info: Any, **kwargs: Any) -> list[Page]:
-        return loader_for(info).served_children(self, CauseCategoryPage)
+        return reader_for(info).served_children(self, CauseCategoryPage)
 
 
 class CauseCategoryPage(ArticlePage):
@@ -312,10 +312,10 @@ class CauseCategoryPage(ArticlePage):
         verbose_name_plural = "cause categories"
 
     def graphql_causes(self, info: Any, **kwargs: Any) -> list[Page]:
-        return loader_for(info).served_children(self, CausePage)
+        return reader_for(info).served_children(self, CausePage)
 
     def graphql_index(self, info: Any, **kwargs: Any) -> Page | None:
-        return loader_for(info).served_parent(self)
+        return reader_for(info).served_parent(self)
 
 
 class CausePage(ArticlePage):
@@ -374,10 +374,10 @@ class CausePage(ArticlePage):
         verbose_name = "cause"
 
     def graphql_category(self, info: Any, **kwargs: Any) -> Page | None:
-        return loader_for(info).served_parent(self)
+        return reader_for(info).served_parent(self)
 
     def graphql_related_causes(self, info: Any, **kwargs: Any) -> list[Page]:
-        return loader_for(info).related(self, RelatedCause, CausePage)
+        return reader_for(info).related(self, RelatedCause, CausePage)
 
 
 class RelatedCause(Orderable):

@@ -11,7 +11,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from content.translatable_rich_text import SynchronisedLinksRichTextField
+from content.reading import reader_for
+from content.translation.rich_text import SynchronisedLinksRichTextField
 
 
 class SiteChrome(TranslatableMixin, DraftStateMixin, RevisionMixin, models.Model):
@@ -78,9 +79,7 @@ class SiteChrome(TranslatableMixin, DraftStateMixin, RevisionMixin, models.Model
         return f"{self.organisation_name} ({self.locale_id and self.locale})"
 
     def graphql_locale(self, info: Any, **kwargs: Any) -> str:
-        from content.loading import loader_for
-
-        return loader_for(info).locale_code(self.locale_id)
+        return reader_for(info).locale_code(self.locale_id)
 
     @property
     def copyright(self) -> str:

@@ -9,7 +9,7 @@ from django.db import transaction
 from wagtail.forms import TaskStateCommentForm
 from wagtail.models import GroupApprovalTask
 
-from content.review import apply_override
+from content.editorial.review import apply_override
 
 
 class MedicalReviewApprovalForm(TaskStateCommentForm):

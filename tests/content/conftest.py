@@ -17,7 +17,7 @@ from wagtail.test.utils.form_data import (
     streamfield,
 )
 
-from content.review import MEDICAL_REVIEWERS
+from content.editorial.review import MEDICAL_REVIEWERS
 
 
 def make_user(username: str, group: str) -> User:

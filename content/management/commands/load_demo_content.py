@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from content.api.loading import ContentLoader, UnknownLocaleError
 from content.demo.loader import DemoLoader
 from content.demo.translations import translate_demo_content
-from content.loading import ContentLoader, UnknownLocaleError
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from content.translators import setup_translators
+from content.translation.permissions import setup_translators
 
 
 class Command(BaseCommand):

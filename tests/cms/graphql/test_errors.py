@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 def test_internal_errors_are_masked_and_logged_with_a_request_id(
     demo_article, client, monkeypatch, caplog
 ):
-    from content.loading import ContentLoader
+    from content.api.loading import ContentLoader
 
     def broken(self):
         raise RuntimeError("database password is hunter2")
@@ -37,7 +37,7 @@ def test_a_value_graphql_cannot_serialize_is_masked_and_logged(
 ):
     """graphql-core reports a value it cannot serialize as a GraphQLError with
     the value's repr; that is a server bug, masked like any other."""
-    from content.loading import ContentLoader
+    from content.api.loading import ContentLoader
 
     monkeypatch.setattr(
         ContentLoader, "locale_code", lambda self, locale_id: {"token": "hunter2"}

@@ -87,7 +87,7 @@ def test_unbounded_nested_lists_count_as_the_page_size(db, client):
 
 
 def test_the_contract_article_query_fits_the_budget(demo_article, graphql):
-    from tests.content.test_loading import FULL_ARTICLE
+    from tests.content.api.test_loading import FULL_ARTICLE
 
     result = graphql(FULL_ARTICLE)
     assert result.status_code == 200 and not result.errors

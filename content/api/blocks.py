@@ -1,0 +1,141 @@
+"""How body blocks appear in the API."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import escape
+from grapple.registry import registry
+from grapple.types.streamfield import StreamFieldInterface
+from wagtail import blocks
+from wagtail.models import Page
+from wagtail.rich_text.rewriters import FIND_A_TAG, extract_attrs
+
+from content.api.loading import loader_for, page_ids_in_block
+
+
+def resolve_block_type(block_value: Any, info: Any, **kwargs: Any) -> str:
+    """``blockType`` is the block's name in the body library (``callout``).
+
+    Grapple reports the Python class name (``CalloutBlock``), which changes
+    whenever code is refactored and says nothing for plain blocks such as a
+    paragraph (``RichTextBlock``). The child names are the stable nouns
+    editors and frontends share; the GraphQL ``__typename`` still tells the
+    type apart.
+    """
+    return block_value.block.name
+
+
+def resolve_raw_value(block_value: Any, info: Any, **kwargs: Any) -> str:
+    """``rawValue``: the block's value as stored, as a string.
+
+    Text is itself (rich text in Wagtail's internal format); anything
+    structured (struct, list and stream blocks, choosers) is the JSON of
+    ``block.get_prep_value``: a chooser is the id of its choice. Grapple hands
+    graphql-core the Python value instead, which is no string for most blocks.
+
+    The value is the one the typed fields show, read through the request's
+    loader: a chosen page the reader may not see is ``null``, one in another
+    language is its translation in the language served. Page links inside
+    rich text follow the same rule: a link to a page the reader may not see
+    keeps its text and loses its target (``<a>``), as it does in the
+    rendered HTML, and a link to a page in another language names its
+    translation.
+    """
+    if isinstance(block_value, blocks.StructValue):
+        # A struct nested through GraphQLStreamfield: the value itself.
+        block, value = block_value.block, block_value
+    else:
+        block, value = block_value.block, block_value.value
+    if isinstance(value, str):
+        return value
+    raw = block.get_prep_value(value)
+    ids = set(page_ids_in_block(block, raw))
+    if ids:
+        targets = loader_for(info).link_targets(ids)
+        raw = _served_links(block, raw, targets)
+    if isinstance(raw, str):
+        return raw
+    return json.dumps(raw, cls=DjangoJSONEncoder)
+
+
+def _served_links(block: blocks.Block, raw: Any, targets: dict[int, Page]) -> Any:
+    """``raw`` (a prep value of ``block``) with rich-text page links pointing
+    to the pages the reader is served (``targets``, by the stored id)."""
+    if raw is None:
+        return raw
+    if isinstance(block, blocks.RichTextBlock) and isinstance(raw, str):
+        return FIND_A_TAG.sub(lambda match: _served_link(match, targets), raw)
+    if isinstance(block, blocks.StructBlock) and isinstance(raw, dict):
+        return {
+            name: _served_links(block.child_blocks[name], item, targets)
+            if name in block.child_blocks
+            else item
+            for name, item in raw.items()
+        }
+    if isinstance(block, blocks.StreamBlock) and isinstance(raw, list):
+        served = []
+        for item in raw:
+            child = block.child_blocks.get(item.get("type"))
+            if child is not None:
+                item = {**item, "value": _served_links(child, item["value"], targets)}
+            served.append(item)
+        return served
+    if isinstance(block, blocks.ListBlock) and isinstance(raw, list):
+        served = []
+        for item in raw:
+            if isinstance(item, dict) and item.get("type") == "item":
+                value = _served_links(block.child_block, item.get("value"), targets)
+                item = {**item, "value": value}
+            else:
+                item = _served_links(block.child_block, item, targets)
+            served.append(item)
+        return served
+    return raw
+
+
+def _served_link(match: Any, targets: dict[int, Page]) -> str:
+    attrs = extract_attrs(match.group(1))
+    if attrs.get("linktype") != "page":
+        return match.group(0)
+    page_id = str(attrs.get("id", ""))
+    page = targets.get(int(page_id)) if page_id.isdigit() else None
+    if page is None:
+        return "<a>"
+    attrs["id"] = str(page.pk)
+    text = " ".join(f'{name}="{escape(value)}"' for name, value in attrs.items())
+    return f"<a {text}>"
+
+
+def resolve_chosen_page(block_value: Any, info: Any, **kwargs: Any) -> Page | None:
+    """``PageChooserBlock.page``: the chosen page as the reader may see it.
+
+    The chooser's value was read through the request's loader
+    (``VisiblePageChooserBlock``), as ``PageLinkBlock.page`` is: ``None`` for
+    a page the reader may not see, the translation in the language served
+    otherwise. Grapple calls ``.specific`` on it, which fails on ``None``.
+    A bare id (a value not read through the loader) is looked up the same
+    way. The page visibility middleware checks the result once more.
+    """
+    value = block_value.value
+    if isinstance(value, Page):
+        return value.specific
+    if value is not None and str(value).isdigit():
+        return loader_for(info).link_targets([value]).get(int(value))
+    return None
+
+
+def use_block_names_as_block_types() -> None:
+    StreamFieldInterface.resolve_block_type = resolve_block_type
+
+
+def serve_block_values_as_the_reader_sees_them() -> None:
+    """``rawValue`` and ``PageChooserBlock.page`` for every block of the body
+    library, without errors and without hidden pages (run before the schema
+    is built, after grapple registered its block types)."""
+    StreamFieldInterface.resolve_raw_value = resolve_raw_value
+    registry.streamfield_blocks[
+        blocks.PageChooserBlock
+    ].resolve_page = resolve_chosen_page

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+
+
+class TranslationStateConfig(AppConfig):
+    """Records what the translation status of pages and snippets is based on."""
+
+    name = "content.translation.state"
+    label = "translation_state"
+    verbose_name = "Translation state"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from content.translation.state import records
+
+        records.connect()

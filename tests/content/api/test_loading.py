@@ -1,0 +1,108 @@
+"""The whole-article query costs the same number of SQL queries at any size."""
+
+import pytest
+from django.db import connection
+from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
+
+from content.models import CauseCategoryPage, CausePage, RelatedCause
+from tests.content.api.test_queries import ARTICLE
+from tests.factories import CausePageFactory, linked_body
+
+pytestmark = pytest.mark.django_db
+
+FULL_ARTICLE = """
+query Article($locale: String) {
+  causeIndex(locale: $locale) {
+    title url locale intro supportNote outlook
+    body { blockType }
+    translations { locale }
+    categories {
+      title slug url locale
+      body { blockType ... on RichTextBlock { value } }
+      causes {
+        title slug summary url locale lastPublishedAt
+        category { slug }
+        relatedCauses { slug url }
+        translations { locale }
+        body {
+          blockType field
+          ... on RichTextBlock { value }
+          ... on PageLinkBlock { linkText page { title url } }
+          ... on CalloutBlock { message }
+          ... on TreatmentBlock { description }
+          ... on FAQBlock { answer }
+        }
+      }
+    }
+  }
+  siteChrome(locale: $locale) { disclaimer contactEmail copyright }
+}
+"""
+
+
+def count_queries(graphql, query: str) -> tuple[int, dict]:
+    # A first request warms the process caches (content types, site root
+    # paths) as any running server has them; the second one is measured. The
+    # response cache is off, or the second would be answered from it.
+    with override_settings(GRAPHQL_CACHE_SECONDS=0):
+        graphql(query)
+        with CaptureQueriesContext(connection) as captured:
+            result = graphql(query)
+    assert result.status_code == 200 and not result.errors, result.errors
+    return len(captured), result.data
+
+
+def add_causes(count: int) -> None:
+    categories = list(CauseCategoryPage.objects.order_by("path"))
+    targets = list(CausePage.objects.order_by("path"))
+    for n in range(count):
+        category = categories[n % len(categories)]
+        target = targets[n % len(targets)]
+        cause = CausePageFactory(parent=category, body=linked_body(target.pk))
+        cause.related_causes.add(RelatedCause(target=target))
+        cause.save_revision().publish()
+
+
+@pytest.mark.parametrize("query", [ARTICLE, FULL_ARTICLE])
+def test_full_article_query_count_does_not_grow_with_causes(
+    demo_article, graphql, query
+):
+    with_12, data = count_queries(graphql, query)
+    causes = [c for cat in data["causeIndex"]["categories"] for c in cat["causes"]]
+    assert len(causes) == 12
+
+    add_causes(48)
+    with_60, data = count_queries(graphql, query)
+    causes = [c for cat in data["causeIndex"]["categories"] for c in cat["causes"]]
+    assert len(causes) == 60
+
+    assert with_60 == with_12
+    assert with_60 <= 15, with_60
+
+
+def test_every_link_of_the_big_article_is_resolved(demo_article, graphql):
+    add_causes(48)
+    _count, data = count_queries(graphql, FULL_ARTICLE)
+    causes = [c for cat in data["causeIndex"]["categories"] for c in cat["causes"]]
+    added = [c for c in causes if c["slug"].startswith("test-cause-")]
+    assert len(added) == 48
+    for cause in added:
+        link = next(b for b in cause["body"] if b["blockType"] == "page_link")
+        assert link["page"]["url"].startswith("/")
+        paragraph = next(b for b in cause["body"] if b["blockType"] == "paragraph")
+        assert 'href="/' in paragraph["value"]
+        assert len(cause["relatedCauses"]) == 1
+
+
+def test_related_causes_of_pages_listed_by_pages_resolve(demo_article, graphql):
+    # `pages` and `descendants` return pages the request's loader did not
+    # load; their related causes must still be served, not fail.
+    result = graphql(
+        '{ pages(contentType: "content.CausePage", limit: 50) {'
+        " ... on CausePage { slug relatedCauses { slug } } } }"
+    )
+    assert result.status_code == 200 and not result.errors, result.errors
+    related = {page["slug"]: page["relatedCauses"] for page in result.data["pages"]}
+    assert len(related) == 12
+    assert any(related.values())
