@@ -1,15 +1,26 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from typing import Any
 
 import pytest
 from django.test import Client
+from hypothesis import settings as hypothesis_settings
 from wagtail.models import Locale
 
 from content.models import CauseIndexPage
 from tests.support import demo_db
+
+# Property-based tests draw the same examples every run (a seed derived from
+# each test's name), so a failure is reproducible and the run is the same as
+# the last; hypothesis prints the failing example. `make fuzz` draws new ones.
+hypothesis_settings.register_profile(
+    "suite", derandomize=True, database=None, print_blob=True
+)
+hypothesis_settings.register_profile("fuzz", derandomize=False, print_blob=True)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "suite"))
 
 
 class GraphQLResponse:
