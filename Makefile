@@ -90,9 +90,10 @@ else
 	@echo "(https://nodejs.org/en/download, or NodeSource's Debian packages)."
 endif
 
-# Property-based fuzzing of every root field (the regular suite runs fewer).
+# Property-based fuzzing of every root field with new random examples (the
+# regular suite runs fewer, the same ones every run).
 fuzz: install
-	FUZZ_EXAMPLES=100 $(BIN)/pytest tests/cms/test_fuzz.py
+	HYPOTHESIS_PROFILE=fuzz FUZZ_EXAMPLES=100 $(BIN)/pytest tests/cms/test_fuzz.py
 
 lint: install
 	$(BIN)/ruff check .

@@ -1,16 +1,26 @@
 from __future__ import annotations
 
-import io
 import json
+import os
 from collections.abc import Callable
 from typing import Any
 
 import pytest
-from django.core.management import call_command
 from django.test import Client
+from hypothesis import settings as hypothesis_settings
 from wagtail.models import Locale
 
 from content.models import CauseIndexPage
+from tests.support import demo_db
+
+# Property-based tests draw the same examples every run (a seed derived from
+# each test's name), so a failure is reproducible and the run is the same as
+# the last; hypothesis prints the failing example. `make fuzz` draws new ones.
+hypothesis_settings.register_profile(
+    "suite", derandomize=True, database=None, print_blob=True
+)
+hypothesis_settings.register_profile("fuzz", derandomize=False, print_blob=True)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "suite"))
 
 
 class GraphQLResponse:
@@ -44,16 +54,58 @@ def graphql(client: Client) -> Callable[..., GraphQLResponse]:
     return run
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # After pytest-django's order: each level of shared content is built once.
+    items.sort(key=demo_db.order_key)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    # Before any fixture of the test opens its own transaction.
+    demo_db.SHARED.lower_to(demo_db.shared_level(item))
+
+
+@pytest.fixture(scope="session")
+def _shared_demo_content(django_db_setup, django_db_blocker):
+    """Rolled back before the test database is destroyed."""
+    yield demo_db.SHARED
+    demo_db.SHARED.lower_to(demo_db.NONE)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_fixture_setup(fixturedef, request):
+    # pytest-django's per-test transaction (marker, `db` or `transactional_db`)
+    # opens inside the shared content, so that is built first.
+    if fixturedef.argname == "_django_db_helper":
+        level = demo_db.shared_level(request.node)
+        if level != demo_db.NONE:
+            shared = request.getfixturevalue("_shared_demo_content")
+            blocker = request.getfixturevalue("django_db_blocker")
+            # What building cached is not the test's: it starts empty.
+            shared.raise_to(level, blocker, after_build=clear_caches)
+    return (yield)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None):
+    result = yield
+    demo_db.SHARED.check_intact()
+    return result
+
+
 @pytest.fixture
 def demo_article(db) -> CauseIndexPage:
-    call_command("load_demo_content", stdout=io.StringIO())
+    if demo_db.SHARED.level < demo_db.ARTICLE:
+        demo_db.load_article()
     return CauseIndexPage.objects.get(locale=Locale.get_default())
 
 
 @pytest.fixture
 def machine_translated_article(demo_article) -> CauseIndexPage:
     """The demo article and site chrome, machine-translated into German."""
-    call_command("load_demo_content", translations="de", stdout=io.StringIO())
+    if demo_db.SHARED.level < demo_db.TRANSLATED:
+        demo_db.load_translation()
     return CauseIndexPage.objects.get(locale__language_code="de")
 
 
@@ -62,15 +114,19 @@ def german(db) -> Locale:
     return Locale.objects.get(language_code="de")
 
 
-@pytest.fixture(autouse=True)
-def empty_cache():
-    """Each test starts with an empty cache (shared Redis in CI)."""
+def clear_caches() -> None:
     from django.core.cache import cache
 
     from cms.cache.responses import forget_memory_copy
 
     cache.clear()
-    yield
-    cache.clear()
     # The database rolls back without the signals a real change sends.
     forget_memory_copy()
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache (shared Redis in CI)."""
+    clear_caches()
+    yield
+    clear_caches()

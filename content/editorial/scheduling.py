@@ -207,7 +207,7 @@ def publish_due() -> datetime.datetime | None:
     retry_at = cache.get(RETRY_KEY)
     if retry_at is not None and timezone.now() < retry_at:
         return retry_at
-    token = acquire_lock()
+    token = acquire_lock(WAIT_SECONDS)
     if token is None:
         return timezone.now()
     try:

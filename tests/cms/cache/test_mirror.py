@@ -45,7 +45,8 @@ class OtherWorker(ResponseMirror):
 
     def handle(self, message: dict) -> None:
         if message["type"] == "message":
-            time.sleep(self.delay)
+            # Stopping the worker ends the delay: no thread outlives its test.
+            self.stopping.wait(self.delay)
         super().handle(message)
 
 
