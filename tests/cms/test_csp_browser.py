@@ -1,7 +1,7 @@
 """The admin under its Content-Security-Policy, in a real browser.
 
 Chromium (Debian's package, driven by Playwright as in
-``tests/content/test_translation_editor_browser.py``) logs in through the
+``tests/content/translation/test_editor_browser.py``) logs in through the
 admin's login form, opens a page editor and the preview page; the enforced
 policy must block nothing there. Violations of the admin's report-only
 (strict) policy are expected and only collected. Skipped without Playwright

@@ -1,4 +1,4 @@
-"""The schema walk of the leak suite (tests/content/test_leaks.py).
+"""The schema walk of the leak suite (tests/content/api/test_leaks.py).
 
 It explores every object the API serves, breadth first, down to the depth
 limit, and records every response that shows a sentinel's marker; the test
@@ -31,7 +31,7 @@ from graphql import (
 )
 
 if TYPE_CHECKING:
-    from tests.content.test_leaks import Sentinels
+    from tests.content.api.test_leaks import Sentinels
 
 
 def schema():
