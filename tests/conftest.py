@@ -67,6 +67,26 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
 
 
 @pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's test databases, dropped at the end even on PostgreSQL
+    after live-server tests: the server's request threads can keep a session
+    open past their test, and PostgreSQL refuses to drop a database that has
+    one ("being accessed by other users"), leaving it behind for the next run.
+    """
+    yield
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+    connection.close()
+
+
+@pytest.fixture(scope="session")
 def _shared_demo_content(django_db_setup, django_db_blocker):
     """Rolled back before the test database is destroyed."""
     yield demo_db.SHARED
