@@ -16,3 +16,14 @@ def sync_content_locales(**kwargs) -> list[str]:
         if was_created:
             created.append(code)
     return created
+
+
+def default_language_code() -> str:
+    """The default content language: the first configured one, which is also
+    ``LANGUAGE_CODE``; sources are written in it."""
+    return settings.WAGTAIL_CONTENT_LANGUAGES[0][0]
+
+
+def default_locale() -> Locale:
+    """The locale of the default content language."""
+    return Locale.get_default()

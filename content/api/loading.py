@@ -28,6 +28,7 @@ from wagtail.rich_text.rewriters import FIND_A_TAG, extract_attrs
 from wagtail.search.utils import parse_query_string
 
 from content.block_tree import walk
+from content.locales import default_language_code
 from content.visibility import visible_pages
 
 _current: contextvars.ContextVar[ContentLoader | None] = contextvars.ContextVar(
@@ -179,8 +180,7 @@ class ContentLoader:
         """The locale for a language code; the default language when omitted."""
         locales = self.locales()
         if code is None:
-            default = settings.WAGTAIL_CONTENT_LANGUAGES[0][0]
-            code = default
+            code = default_language_code()
         for locale in locales:
             if locale.language_code == code:
                 return locale

@@ -19,11 +19,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model
 from wagtail.models import GroupPagePermission, Locale, Page
+
+from content.locales import default_language_code
 
 TRANSLATORS = "Translators"
 
@@ -35,7 +36,7 @@ SNIPPET_ACTIONS = ("change", "publish", "view")
 
 
 def source_language() -> str:
-    return settings.WAGTAIL_CONTENT_LANGUAGES[0][0]
+    return default_language_code()
 
 
 def _translatable_snippets() -> list[type[Model]]:

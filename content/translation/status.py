@@ -46,6 +46,7 @@ from wagtail_localize.models import (
 from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 
+from content.locales import default_locale
 from content.visibility import content_pages, visible_pages, visible_snippets
 
 SOURCE = "source"
@@ -719,7 +720,7 @@ def coverage(pages: Iterable[Page]) -> dict[int, Coverage]:
             continue  # written in its own language, never translated
         else:
             if default_locale_id is None:
-                default_locale_id = Locale.get_default().pk
+                default_locale_id = default_locale().pk
             source_locale_id = _source_locale_id(
                 group,
                 [
