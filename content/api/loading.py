@@ -547,7 +547,7 @@ class ContentLoader:
 
         Computed for every page in memory at once (see ``translation_status``).
         """
-        from content.translation.status import coverage
+        from content.translation.coverage import coverage
 
         if page.pk not in self._coverage:
             pending = {page.pk: page}
