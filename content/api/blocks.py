@@ -7,8 +7,6 @@ from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import escape
-from grapple.registry import registry
-from grapple.types.streamfield import StreamFieldInterface
 from wagtail import blocks
 from wagtail.models import Page
 from wagtail.rich_text.rewriters import FIND_A_TAG, extract_attrs
@@ -107,17 +105,3 @@ def resolve_chosen_page(block_value: Any, info: Any, **kwargs: Any) -> Page | No
     if value is not None and str(value).isdigit():
         return loader_for(info).link_targets([value]).get(int(value))
     return None
-
-
-def use_block_names_as_block_types() -> None:
-    StreamFieldInterface.resolve_block_type = resolve_block_type
-
-
-def serve_block_values_as_the_reader_sees_them() -> None:
-    """``rawValue`` and ``PageChooserBlock.page`` for every block of the body
-    library, without errors and without hidden pages (run before the schema
-    is built, after grapple registered its block types)."""
-    StreamFieldInterface.resolve_raw_value = resolve_raw_value
-    registry.streamfield_blocks[
-        blocks.PageChooserBlock
-    ].resolve_page = resolve_chosen_page
