@@ -12,30 +12,16 @@ class ContentConfig(AppConfig):
 
     def ready(self) -> None:
         from content import reading
-        from content.api.blocks import (
-            serve_block_values_as_the_reader_sees_them,
-            use_block_names_as_block_types,
-        )
-        from content.api.interfaces import hide_internal_page_fields
+        from content.api import patches as api_patches
         from content.api.loading import current_loader, loader_for
-        from content.api.middleware import (
-            gate_redirect_targets,
-            let_site_root_pages_be_withheld,
-        )
-        from content.api.registry import hide_non_content_types
-        from content.api.scalars import make_positive_int_strict
         from content.locales import sync_content_locales
-        from content.translation.review import keep_translation_drafts_unpublished
+        from content.translation import patches as translation_patches
 
         reading.register(current=current_loader, for_info=loader_for)
-        use_block_names_as_block_types()
-        serve_block_values_as_the_reader_sees_them()
-        make_positive_int_strict()
-        hide_internal_page_fields()
-        hide_non_content_types()
-        gate_redirect_targets()
-        let_site_root_pages_be_withheld()
-        keep_translation_drafts_unpublished()
+        # Patches of grapple, graphene and wagtail-localize, each layer's in
+        # its patches.py.
+        api_patches.apply()
+        translation_patches.apply()
         from content.translation.permissions import grant_new_target_tree
 
         post_migrate.connect(sync_content_locales, sender=self)

@@ -34,3 +34,8 @@ def sync_content_locales(**kwargs) -> list[str]:
         if was_created:
             created.append(code)
     return created
+
+
+def default_locale() -> Locale:
+    """The locale of the default content language."""
+    return Locale.get_default()

@@ -17,13 +17,11 @@ from content.models import SiteChrome
 from content.rich_text import VisiblePageLinkHandler
 from content.translation.permissions import refuses_source_edit
 from content.translation.review import (
-    SyncWithSourceView,
     before_convert_alias_page,
-    convert_to_alias,
     may_publish,
     submit_for_review,
 )
-from content.translation.views import download_po, may_translate, status_view, upload_po
+from content.translation.views import may_translate, status_view
 
 
 class SiteChromeViewSet(SnippetViewSet):
@@ -101,30 +99,9 @@ def refuse_overdue_bulk_publish(request, action_type, objects, action):
 
 @hooks.register("register_admin_urls", order=-1)
 def register_translation_urls():
-    # Registered before wagtail-localize's, so these views answer its PO
-    # download and upload URLs (which its editor links to), its "Sync with
-    # source" URL and its "Convert to alias page" URL.
+    # The views that answer wagtail-localize's own admin URLs are registered
+    # by content.translation.patches.
     return [
-        path(
-            "localize/translate/<int:translation_id>/pofile/download/",
-            download_po,
-            name="translation_po_download",
-        ),
-        path(
-            "localize/translate/<int:translation_id>/pofile/upload/",
-            upload_po,
-            name="translation_po_upload",
-        ),
-        path(
-            "localize/update/<int:translation_source_id>/",
-            SyncWithSourceView.as_view(),
-            name="translation_sync",
-        ),
-        path(
-            "localize/page/<int:page_id>/convert_to_alias/",
-            convert_to_alias,
-            name="translation_convert_to_alias",
-        ),
         path(
             "localize/translate/<int:translation_id>/submit-for-review/",
             submit_for_review,

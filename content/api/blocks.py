@@ -7,13 +7,12 @@ from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import escape
-from grapple.registry import registry
-from grapple.types.streamfield import StreamFieldInterface
 from wagtail import blocks
 from wagtail.models import Page
 from wagtail.rich_text.rewriters import FIND_A_TAG, extract_attrs
 
 from content.api.loading import loader_for, page_ids_in_block
+from content.block_tree import Node, transform
 
 
 def resolve_block_type(block_value: Any, info: Any, **kwargs: Any) -> str:
@@ -64,36 +63,17 @@ def resolve_raw_value(block_value: Any, info: Any, **kwargs: Any) -> str:
 def _served_links(block: blocks.Block, raw: Any, targets: dict[int, Page]) -> Any:
     """``raw`` (a prep value of ``block``) with rich-text page links pointing
     to the pages the reader is served (``targets``, by the stored id)."""
+
+    def served(node: Node) -> Any:
+        if isinstance(node.block, blocks.RichTextBlock) and isinstance(node.value, str):
+            return FIND_A_TAG.sub(
+                lambda match: _served_link(match, targets), node.value
+            )
+        return node.value
+
     if raw is None:
         return raw
-    if isinstance(block, blocks.RichTextBlock) and isinstance(raw, str):
-        return FIND_A_TAG.sub(lambda match: _served_link(match, targets), raw)
-    if isinstance(block, blocks.StructBlock) and isinstance(raw, dict):
-        return {
-            name: _served_links(block.child_blocks[name], item, targets)
-            if name in block.child_blocks
-            else item
-            for name, item in raw.items()
-        }
-    if isinstance(block, blocks.StreamBlock) and isinstance(raw, list):
-        served = []
-        for item in raw:
-            child = block.child_blocks.get(item.get("type"))
-            if child is not None:
-                item = {**item, "value": _served_links(child, item["value"], targets)}
-            served.append(item)
-        return served
-    if isinstance(block, blocks.ListBlock) and isinstance(raw, list):
-        served = []
-        for item in raw:
-            if isinstance(item, dict) and item.get("type") == "item":
-                value = _served_links(block.child_block, item.get("value"), targets)
-                item = {**item, "value": value}
-            else:
-                item = _served_links(block.child_block, item, targets)
-            served.append(item)
-        return served
-    return raw
+    return transform(block, raw, served)
 
 
 def _served_link(match: Any, targets: dict[int, Page]) -> str:
@@ -125,17 +105,3 @@ def resolve_chosen_page(block_value: Any, info: Any, **kwargs: Any) -> Page | No
     if value is not None and str(value).isdigit():
         return loader_for(info).link_targets([value]).get(int(value))
     return None
-
-
-def use_block_names_as_block_types() -> None:
-    StreamFieldInterface.resolve_block_type = resolve_block_type
-
-
-def serve_block_values_as_the_reader_sees_them() -> None:
-    """``rawValue`` and ``PageChooserBlock.page`` for every block of the body
-    library, without errors and without hidden pages (run before the schema
-    is built, after grapple registered its block types)."""
-    StreamFieldInterface.resolve_raw_value = resolve_raw_value
-    registry.streamfield_blocks[
-        blocks.PageChooserBlock
-    ].resolve_page = resolve_chosen_page

@@ -184,18 +184,3 @@ INTERNAL_PAGE_FIELDS = (
     "translation_key",
     "go_live_at",
 )
-
-
-def hide_internal_page_fields() -> None:
-    """Remove draft and editorial fields from every page type of the schema.
-
-    ``draftTitle`` would serve the title of an unpublished revision and
-    ``aliasOf`` an unfiltered page, so they must never reach the public API.
-    Runs once grapple has built its page types, before the schema exists.
-    """
-    from grapple.registry import registry
-    from grapple.types.pages import Page as GenericPageType
-
-    for node in {GenericPageType, *registry.pages.values()}:
-        for name in INTERNAL_PAGE_FIELDS:
-            node._meta.fields.pop(name, None)

@@ -26,8 +26,10 @@ from wagtail.models import Locale, Page
 from wagtail.rich_text.rewriters import FIND_A_TAG, extract_attrs
 from wagtail.search.utils import parse_query_string
 
+from content.block_tree import walk
 from content.locales import content_locales, default_language_code
-from content.translation.status import coverage, statuses
+from content.translation.coverage import coverage
+from content.translation.status import statuses
 from content.visibility import visible_pages
 
 T = TypeVar("T")
@@ -84,26 +86,17 @@ def page_ids_in_html(html: str | None) -> Iterator[int]:
 
 def page_ids_in_block(block: blocks.Block, raw: Any) -> Iterator[int]:
     """Page ids referenced by a block's raw (JSON) value, at any depth."""
-    if raw is None:
-        return
-    if isinstance(block, blocks.PageChooserBlock):
-        if isinstance(raw, int) or (isinstance(raw, str) and raw.isdigit()):
-            yield int(raw)
-    elif isinstance(block, blocks.RichTextBlock):
-        yield from page_ids_in_html(raw if isinstance(raw, str) else None)
-    elif isinstance(block, blocks.StructBlock) and isinstance(raw, dict):
-        for name, child in block.child_blocks.items():
-            yield from page_ids_in_block(child, raw.get(name))
-    elif isinstance(block, blocks.StreamBlock) and isinstance(raw, list):
-        for item in raw:
-            child = block.child_blocks.get(item.get("type"))
-            if child is not None:
-                yield from page_ids_in_block(child, item.get("value"))
-    elif isinstance(block, blocks.ListBlock) and isinstance(raw, list):
-        for item in raw:
-            if isinstance(item, dict) and item.get("type") == "item":
-                item = item.get("value")
-            yield from page_ids_in_block(block.child_block, item)
+    for node in walk(block, raw):
+        if node.value is None:
+            continue
+        if isinstance(node.block, blocks.PageChooserBlock):
+            value = node.value
+            if isinstance(value, int) or (isinstance(value, str) and value.isdigit()):
+                yield int(value)
+        elif isinstance(node.block, blocks.RichTextBlock):
+            yield from page_ids_in_html(
+                node.value if isinstance(node.value, str) else None
+            )
 
 
 def page_ids_in_page(page: Page) -> Iterator[int]:

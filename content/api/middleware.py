@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import graphene
 from django.db.models import QuerySet
 from wagtail.models import Page
 
@@ -58,31 +57,3 @@ def redirect_target_url(redirect: Any, info: Any, **kwargs: Any) -> str | None:
         if not loader_for(info).is_visible([page]):
             return None
     return redirect.link
-
-
-def gate_redirect_targets() -> None:
-    from grapple.types.redirects import RedirectObjectType
-
-    RedirectObjectType.resolve_new_url = redirect_target_url
-
-
-def let_site_root_pages_be_withheld() -> None:
-    """Make ``Site.rootPage`` nullable.
-
-    A site's root page is a home page: structure, never served by the public
-    API (``content.visibility``). grapple declares the field non-null (the
-    foreign key is), so withholding it was a server error for every query
-    that asks for it; it is null instead, like any page the public may not
-    see.
-    """
-    from grapple.types.sites import SiteObjectType
-
-    original = SiteObjectType._meta.fields["root_page"]
-
-    def nullable() -> graphene.Field:
-        field = original.get_type()
-        if isinstance(field.type, graphene.NonNull):
-            field._type = field.type.of_type
-        return field
-
-    SiteObjectType._meta.fields["root_page"] = graphene.Dynamic(nullable)

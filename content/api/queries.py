@@ -11,6 +11,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import graphene
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
@@ -34,8 +35,10 @@ from content.models import CauseCategoryPage, CauseIndexPage, CausePage, SiteChr
 from content.translation import status as translation_status
 from content.visibility import visible_snippets
 
-MAX_LIST_SIZE = 100
-MAX_SEARCH_QUERY_LENGTH = 200
+
+def max_list_size() -> int:
+    """The most items a list field returns: grapple's page size."""
+    return settings.GRAPPLE["MAX_PAGE_SIZE"]
 
 
 def locale_argument() -> graphene.Argument:
@@ -72,12 +75,10 @@ def resolve_locale(info: Any, code: str | None) -> tuple[ContentLoader, Locale]:
 
 
 def check_window(limit: int | None, offset: int | None) -> tuple[int, int]:
-    if limit is not None and limit < 0 or offset is not None and offset < 0:
-        raise GraphQLError(
-            "limit and offset must be zero or more.",
-            extensions={"code": "BAD_USER_INPUT"},
-        )
-    limit = MAX_LIST_SIZE if limit is None else min(limit, MAX_LIST_SIZE)
+    """The window of a list: at most ``max_list_size()`` items. (Negative
+    values are refused before, by the ``PositiveInt`` scalar.)"""
+    most = max_list_size()
+    limit = most if limit is None else min(limit, most)
     return limit, offset or 0
 
 
@@ -124,7 +125,7 @@ class ContentQuery:
         locale=locale_argument(),
         category=graphene.String(description="Slug of a cause category."),
         search_query=graphene.String(description="Full-text search."),
-        limit=PositiveInt(description=f"At most {MAX_LIST_SIZE}."),
+        limit=PositiveInt(description=f"At most {max_list_size()}."),
         offset=PositiveInt(),
         fallback=fallback_argument(),
     )
@@ -247,11 +248,6 @@ class ContentQuery:
         loader, loc = resolve_locale(info, locale)
         loader.serve(loc, fallback=fallback)
         limit, offset = check_window(limit, offset)
-        if search_query and len(search_query) > MAX_SEARCH_QUERY_LENGTH:
-            raise GraphQLError(
-                f"searchQuery is limited to {MAX_SEARCH_QUERY_LENGTH} characters.",
-                extensions={"code": "BAD_USER_INPUT"},
-            )
         queryset = CausePage.objects.order_by("path")
         if category is not None:
             categories = CauseCategoryPage.objects.filter(slug=category)
@@ -340,8 +336,6 @@ class ContentQuery:
             queryset = queryset.filter(content_type=_content_type(content_type))
         if page_id := kwargs.get("id"):
             # An id names one page, and so its language.
-            if not str(page_id).isdigit():
-                return None
             page = _first(loader.fetch(queryset.filter(pk=page_id)))
         elif slug := kwargs.get("slug"):
             # Translations share their slug: the locale argument chooses.
@@ -386,13 +380,10 @@ class ContentQuery:
         """Grapple's root search, limited to visible pages of the default locale."""
         if not query:
             return []
-        if len(query) > MAX_SEARCH_QUERY_LENGTH:
-            raise GraphQLError(
-                f"query is limited to {MAX_SEARCH_QUERY_LENGTH} characters.",
-                extensions={"code": "BAD_USER_INPUT"},
-            )
         loader, loc = resolve_locale(info, None)
-        return loader.search(Page.objects.all(), query, locale=loc, limit=MAX_LIST_SIZE)
+        return loader.search(
+            Page.objects.all(), query, locale=loc, limit=max_list_size()
+        )
 
     def resolve_images(self, info: Any, **kwargs: Any):
         """Grapple's image list (public collections only), with working search."""
@@ -419,7 +410,7 @@ class ContentQuery:
         return [
             snippet
             for model in registry.snippets
-            for snippet in visible_snippets(model).order_by("pk")[:MAX_LIST_SIZE]
+            for snippet in visible_snippets(model).order_by("pk")[: max_list_size()]
         ]
 
 
@@ -550,7 +541,7 @@ def _by_required_id(queryset, info: Any, value: Any):
             f"'{info.field_name}' needs an id.",
             extensions={"code": "BAD_USER_INPUT"},
         )
-    if not str(value).isdigit() or int(value) > MAX_ID:
+    if int(value) > MAX_ID:
         return None
     return queryset.filter(pk=int(value)).first()
 

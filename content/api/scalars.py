@@ -4,7 +4,6 @@ from typing import Any
 
 from graphql import GraphQLError, Undefined
 from graphql.language import IntValueNode
-from grapple.types.structures import PositiveInt
 
 MAX_INT = 2**31 - 1
 
@@ -27,8 +26,3 @@ def _parse_value(value: Any) -> int:
     ):
         raise GraphQLError("PositiveInt must be a whole number, zero or more.")
     return value
-
-
-def make_positive_int_strict() -> None:
-    PositiveInt.parse_literal = staticmethod(_parse_literal)
-    PositiveInt.parse_value = staticmethod(_parse_value)

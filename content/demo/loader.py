@@ -18,9 +18,10 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from wagtail.blocks import StreamValue
 from wagtail.coreutils import find_available_slug
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
 from content.demo import article
+from content.locales import default_locale
 from content.models import (
     CauseCategoryPage,
     CauseIndexPage,
@@ -65,7 +66,7 @@ class DemoLoader:
     def __init__(self, log: Callable[[str], None] = print):
         self.log = log
         self.report = LoadReport()
-        self.locale = Locale.get_default()
+        self.locale = default_locale()
         self.pages: dict[str, Page] = {}
         self.new_pages: list[tuple[Page, dict]] = []
 

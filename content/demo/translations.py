@@ -22,6 +22,7 @@ from wagtail_localize.machine_translators.dummy import DummyTranslator
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 from wagtail_localize.segments import StringSegmentValue
 
+from content.locales import default_locale
 from content.models import CauseIndexPage, SiteChrome
 
 #: How machine output is labelled wherever wagtail-localize shows a string's tool.
@@ -109,7 +110,7 @@ def translate_demo_content(
     running it twice changes nothing.
     """
     translator = translator or DummyTranslator({})
-    source_locale = Locale.get_default()
+    source_locale = default_locale()
     report = TranslationReport()
     for instance in _demo_objects(source_locale):
         label = str(instance)

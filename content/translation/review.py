@@ -166,10 +166,6 @@ def create_or_update_translation(
     )
 
 
-def keep_translation_drafts_unpublished() -> None:
-    TranslationSource.create_or_update_translation = create_or_update_translation
-
-
 def _edit_url(page: Page) -> str:
     return reverse("wagtailadmin_pages:edit", args=[page.pk])
 

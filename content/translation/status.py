@@ -21,31 +21,30 @@ States, for one object in one language:
 - ``translated``: live, complete and in step with its source.
 
 Every object is seen from its own source: the language it was first written
-in and is translated from, whichever that is (see ``_source_locale_id``).
+in and is translated from, whichever that is (see
+``content.translation.sources.source_locale_id``).
+
+The decision for one object in one language (``locale_status``) is a pure
+function of the rows ``statuses`` loads once: its versions, wagtail-localize's
+sources and translation records (``content.translation.sources``) and the
+counts of translated segments.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from django.db import IntegrityError, transaction
 from django.db.models import Count, Exists, F, Model, OuterRef
-from wagtail.fields import StreamField
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.snippets.models import get_snippet_models
-from wagtail_localize.models import (
-    StringSegment,
-    StringTranslation,
-    Translation,
-    TranslationSource,
-)
-from wagtail_localize.segments import StringSegmentValue
-from wagtail_localize.segments.extract import extract_segments
+from wagtail_localize.models import StringSegment
 
+from content.translation.coverage import HandMade, hand_made
+from content.translation.sources import Record, Source, load_sources, source_locale_id
 from content.visibility import content_pages, visible_pages, visible_snippets
 
 SOURCE = "source"
@@ -105,215 +104,24 @@ def _translation_model(model: type[Model]) -> type[Model]:
     return Page if issubclass(model, Page) else model.get_translation_model()
 
 
-def _source_locale_id(
-    versions: dict[int, dict], sources: list[dict], default_locale_id: int
-) -> int:
-    """The language a translation group is translated from.
-
-    That of its wagtail-localize source (the default language's if it has
-    several) while that version exists; without one, the default language if
-    the group has a version there, else the language of its oldest version.
-    """
-    existing = [row for row in sources if row["locale_id"] in versions]
-    if existing:
-        preferred = [r for r in existing if r["locale_id"] == default_locale_id]
-        return (preferred or sorted(existing, key=lambda r: r["pk"]))[0]["locale_id"]
-    if default_locale_id in versions or not versions:
-        return default_locale_id
-    return min(versions.values(), key=lambda row: row["pk"])["locale_id"]
-
-
-def _complete_digests(source_rows: list[dict]) -> None:
-    """Fill in digests of sources synced before they were recorded, recording
-    them now (see ``content.translation.state.records.ensure_digests``)."""
-    from content.translation.state.records import ensure_digests
-
-    missing = [
-        row["pk"]
-        for row in source_rows
-        if row.get("digest_live") is None or row.get("unextracted") is None
-    ]
-    if not missing:
-        return
-    digests = ensure_digests(missing)
-    for row in source_rows:
-        digest = digests.get(row["pk"])
-        if digest is not None:
-            row["digest_live"] = digest.live
-            row["digest_synced"] = digest.synced
-            row["unextracted"] = digest.unextracted
-
-
 @dataclass(frozen=True)
-class HandMade:
-    """What a translation not synchronised by wagtail-localize left in its
-    source language, by comparison with the source."""
+class Version:
+    """A translation group's page or snippet in one language."""
 
-    untranslated_paths: tuple[str, ...]
-    #: Text segments of the translation in all (None: not known).
-    segments: int | None
-
-    @property
-    def percent(self) -> float:
-        if not self.segments:
-            return 100.0
-        done = self.segments - len(self.untranslated_paths)
-        return round(100.0 * max(done, 0) / self.segments, 1)
-
-
-def _texts(instance: Model) -> list[tuple[str, str]]:
-    """(context path, text) of each text segment, as wagtail-localize would
-    extract them, plus the items of lists in Wagtail's older format."""
-    from content.translation.state.records import legacy_list_items
-
-    texts = [
-        (segment.path, segment.string.data)
-        for segment in extract_segments(instance)
-        if isinstance(segment, StringSegmentValue)
-    ]
-    streams = {
-        f.name: list(f.value_from_object(instance).raw_data)
-        for f in instance._meta.get_fields()
-        if isinstance(f, StreamField)
-    }
-    return texts + legacy_list_items(type(instance), streams)
+    pk: Any
+    locale_id: int
+    live: bool = True
+    #: The public may see it (``content.visibility``).
+    is_public: bool = True
+    last_published_at: datetime | None = None
+    #: An alias of a page in another language (wagtail-localize's "Convert to
+    #: alias page"): it shows that page's content in that language, so it is
+    #: no translation and the language counts as untranslated.
+    is_alias: bool = False
 
 
-def compare_with_source(source: Model, translation: Model) -> HandMade:
-    """A segment is untranslated when its text is the source's text at the
-    same place (same field, block and position within it), the reader
-    getting it in the source language, unless wagtail-localize holds that
-    very text as its translation (a name or term that reads the same in
-    both languages, translated before synchronisation stopped)."""
-    source_texts: dict[str, list[str]] = defaultdict(list)
-    for path, text in _texts(source):
-        source_texts[path].append(text)
-    seen: dict[str, int] = defaultdict(int)
-    identical = []
-    segments = 0
-    for path, text in _texts(translation):
-        index = seen[path]
-        seen[path] += 1
-        segments += 1
-        same_place = source_texts.get(path, [])
-        if index < len(same_place) and same_place[index] == text:
-            identical.append((path, text))
-    kept_as_is = set()
-    if identical:
-        kept_as_is = set(
-            StringTranslation.objects.filter(
-                locale_id=translation.locale_id,
-                context__object_id=translation.translation_key,
-                context__path__in={path for path, _text in identical},
-                has_error=False,
-            ).values_list("context__path", "data")
-        )
-    untranslated = [path for path, text in identical if (path, text) not in kept_as_is]
-    return HandMade(tuple(untranslated), segments)
-
-
-def hand_made(model: type[Model], pairs: dict[Any, Any]) -> dict[Any, HandMade]:
-    """For translations that wagtail-localize does not synchronise (pk of the
-    translation: pk of its source version), what their current version left
-    in the source language.
-
-    For pages, the result is kept with the revision it describes (the live
-    one, else the latest), so each revision is compared once; a revision
-    wagtail-localize saved keeps what it recorded. Snippets are compared on
-    each call.
-    """
-    from content.translation.state.models import TranslatedRevision
-
-    if not pairs:
-        return {}
-    result: dict[Any, HandMade] = {}
-    if not issubclass(model, Page):
-        instances = model._default_manager.in_bulk([*pairs, *pairs.values()])
-        for pk, source_pk in pairs.items():
-            if pk in instances and source_pk in instances:
-                result[pk] = compare_with_source(instances[source_pk], instances[pk])
-        return result
-
-    # An alias shows its source's content and is not compared: it is not
-    # partly translated but served in the source language as a whole.
-    served = {
-        row["pk"]: row["live_revision_id"] if row["live"] else row["latest_revision_id"]
-        for row in Page.objects.filter(pk__in=pairs, alias_of__isnull=True).values(
-            "pk", "live", "live_revision_id", "latest_revision_id"
-        )
-    }
-    recorded = {
-        row["revision_id"]: row
-        for row in TranslatedRevision.objects.filter(
-            revision_id__in=[r for r in served.values() if r]
-        ).values("revision_id", "untranslated_paths", "segments")
-    }
-    missing = []
-    for pk, revision_id in served.items():
-        record = recorded.get(revision_id)
-        if record is None:
-            missing.append(pk)
-        else:
-            result[pk] = HandMade(
-                tuple(record["untranslated_paths"]), record["segments"]
-            )
-    if not missing:
-        return result
-    versions = Page.objects.filter(
-        pk__in=[*missing, *(pairs[pk] for pk in missing)]
-    ).specific()
-    versions = {page.pk: page for page in versions}
-    for pk in missing:
-        translation, source = versions.get(pk), versions.get(pairs[pk])
-        if translation is None or source is None:
-            continue
-        if not translation.live:
-            translation = translation.get_latest_revision_as_object()
-        found = result[pk] = compare_with_source(source, translation)
-        if served[pk] is None:
-            continue
-        try:
-            with transaction.atomic():
-                TranslatedRevision.objects.get_or_create(
-                    revision_id=served[pk],
-                    defaults={
-                        "untranslated_paths": list(found.untranslated_paths),
-                        "segments": found.segments,
-                    },
-                )
-        except IntegrityError:
-            pass  # recorded by a concurrent request meanwhile
-    return result
-
-
-def _is_stale(source: dict, source_row: dict | None) -> bool:
-    """Whether the source changed since it was last synced to translations."""
-    if source["digest_live"] and source["digest_synced"]:
-        return source["digest_live"] != source["digest_synced"]
-    # Synced before digests were recorded: fall back on the publication date.
-    return bool(
-        source_row
-        and source_row["last_published_at"]
-        and source_row["last_published_at"] > source["last_updated_at"]
-    )
-
-
-def statuses(
-    model: type[Model],
-    keys: Iterable[Any],
-    locales: list[Locale],
-    *,
-    public: bool,
-) -> dict[Any, dict[int, LocaleStatus]]:
-    """The state of every translation group in ``keys``, for every locale.
-
-    ``public`` counts only versions the public may see as live (the API's
-    view); otherwise any live version counts (the admin's view).
-    """
-    keys = set(keys)
-    if not keys:
-        return {}
-    base = _translation_model(model)
+def _load_versions(base: type[Model], keys: set[Any]) -> dict[Any, dict[int, Version]]:
+    """Every version of these groups, by key and language (one query)."""
     instances = base._default_manager.filter(translation_key__in=keys)
     if issubclass(base, Page):
         gate = visible_pages(Page.objects.filter(pk=OuterRef("pk")))
@@ -322,7 +130,7 @@ def statuses(
     has_live = "live" in {f.name for f in base._meta.get_fields()}
     # A page's alias: the language of the page it shows (same query, a join).
     aliases = {"alias_locale_id": F("alias_of__locale_id")} if base is Page else {}
-    instances = instances.annotate(is_public=Exists(gate)).values(
+    rows = instances.annotate(is_public=Exists(gate)).values(
         "pk",
         "translation_key",
         "locale_id",
@@ -330,38 +138,24 @@ def statuses(
         *(["live", "last_published_at"] if has_live else []),
         **aliases,
     )
-    by_key: dict[Any, dict[int, dict]] = defaultdict(dict)
-    for row in instances:
-        row.setdefault("live", True)
-        row.setdefault("last_published_at", None)
-        alias_locale_id = row.pop("alias_locale_id", None)
-        # An alias of a page in another language (wagtail-localize's "Convert
-        # to alias page") shows that page's content in that language: it is
-        # no translation, and the language is counted as untranslated.
-        row["is_alias"] = alias_locale_id not in (None, row["locale_id"])
-        by_key[row["translation_key"]][row["locale_id"]] = row
+    versions: dict[Any, dict[int, Version]] = defaultdict(dict)
+    for row in rows:
+        alias_locale_id = row.get("alias_locale_id")
+        versions[row["translation_key"]][row["locale_id"]] = Version(
+            pk=row["pk"],
+            locale_id=row["locale_id"],
+            live=row.get("live", True),
+            is_public=row["is_public"],
+            last_published_at=row.get("last_published_at"),
+            is_alias=alias_locale_id not in (None, row["locale_id"]),
+        )
+    return versions
 
-    default_locale = locales[0]
-    sources: dict[Any, list[dict]] = defaultdict(list)
-    for row in TranslationSource.objects.filter(object_id__in=keys).values(
-        "pk",
-        "object_id",
-        "locale_id",
-        "last_updated_at",
-        digest_live=F("content_digest__live"),
-        digest_synced=F("content_digest__synced"),
-        unextracted=F("content_digest__unextracted"),
-    ):
-        sources[row["object_id"]].append(row)
-    _complete_digests([row for rows in sources.values() for row in rows])
-    source_ids = [row["pk"] for rows in sources.values() for row in rows]
 
-    records: dict[tuple[int, int], dict] = {}
-    for row in Translation.objects.filter(source_id__in=source_ids).values(
-        "pk", "source_id", "target_locale_id", "enabled", "translations_last_updated_at"
-    ):
-        records[(row["source_id"], row["target_locale_id"])] = row
-
+def _segment_counts(
+    source_ids: list[int], locales: list[Locale]
+) -> tuple[dict[int, int], dict[tuple[int, int], int]]:
+    """Per source, its segments; per (source, language), those translated."""
     totals = dict(
         StringSegment.objects.filter(source_id__in=source_ids)
         .values("source_id")
@@ -381,114 +175,202 @@ def statuses(
         .values_list("source_id", "string__translations__locale_id", "n")
     ):
         done[(source_id, locale_id)] = n
+    return totals, done
 
-    def source_for(key: Any, source_locale_id: int, locale_id: int) -> dict | None:
-        """The source this language is translated from: the one with a
-        translation record for it (an object may be translated from more than
-        one language), else the group's own source."""
-        key_sources = {row["locale_id"]: row for row in sources.get(key, [])}
-        return next(
-            (
-                candidate
-                for candidate in sorted(
-                    key_sources.values(),
-                    key=lambda r: r["locale_id"] != source_locale_id,
-                )
-                if (candidate["pk"], locale_id) in records
-            ),
-            key_sources.get(source_locale_id),
+
+# The decision, for one object in one language (no database) -----------------
+
+
+def is_stale(source: Source, source_version: Version | None) -> bool:
+    """Whether the source changed since it was last synced to translations
+    (``source_version``: the object in the source's language)."""
+    if source.digest_live and source.digest_synced:
+        return source.digest_live != source.digest_synced
+    # Synced before digests were recorded: fall back on the publication date.
+    return bool(
+        source_version
+        and source_version.last_published_at
+        and source.last_updated_at
+        and source_version.last_published_at > source.last_updated_at
+    )
+
+
+def translation_source(
+    sources: Iterable[Source],
+    records: Mapping[tuple[int, int], Record],
+    source_locale_id: int,
+    locale_id: int,
+) -> Source | None:
+    """The source a language is translated from: the one with a translation
+    record for it (an object may be translated from more than one language,
+    the group's own source first), else the group's own source."""
+    sources = sorted(sources, key=lambda s: s.locale_id != source_locale_id)
+    with_record = [s for s in sources if (s.pk, locale_id) in records]
+    if with_record:
+        return with_record[0]
+    return next((s for s in sources if s.locale_id == source_locale_id), None)
+
+
+def is_hand_made(
+    version: Version | None,
+    source_version: Version | None,
+    record: Record | None,
+) -> bool:
+    """Whether a version is a translation wagtail-localize does not keep in
+    sync (none, or a disabled, translation record), to be judged by
+    comparing its text with its source's (``coverage.hand_made``). An alias
+    has nothing of its own to compare."""
+    return bool(
+        version is not None
+        and source_version is not None
+        and version.locale_id != source_version.locale_id
+        and not version.is_alias
+        and not (record and record.enabled)
+    )
+
+
+def locale_status(
+    locale: Locale,
+    version: Version | None,
+    *,
+    source_locale_id: int,
+    public: bool,
+    source: Source | None = None,
+    source_version: Version | None = None,
+    record: Record | None = None,
+    segments: int = 0,
+    translated: int = 0,
+    compared: HandMade | None = None,
+) -> LocaleStatus:
+    """The state of one object in one language.
+
+    ``version``: the object in that language (None: there is none);
+    ``source_locale_id``: the language the group is translated from;
+    ``source`` and ``record``: the wagtail-localize source this language is
+    translated from and its translation record into it; ``source_version``:
+    the object in that source's language; ``segments`` and ``translated``:
+    the source's text segments and how many of them are translated into the
+    language; ``compared``: for a version wagtail-localize does not sync,
+    what comparing it with its source found. ``public``: only versions the
+    public may see count as live.
+    """
+    live = bool(version and version.live and (version.is_public or not public))
+    if locale.pk == source_locale_id:
+        return LocaleStatus(
+            locale=locale,
+            state=SOURCE,
+            has_live_translation=live,
+            is_stale=False,
+            percent_translated=100.0,
+            last_updated_at=version.last_published_at if version else None,
+            instance_pk=version.pk if version else None,
         )
+    total = segments + len(source.unextracted or ()) if source else 0
+    if compared is not None and compared.segments is not None:
+        percent = compared.percent
+    elif total:
+        percent = round(100.0 * translated / total, 1)
+    else:
+        percent = 100.0 if version else 0.0
+    stale = bool(
+        version and record and record.enabled and is_stale(source, source_version)
+    )
+    if version is not None and version.is_alias:
+        # Nothing of this language is shown; when it was last changed is that
+        # of its translation record, as for a missing version.
+        version, live, stale = None, False, False
+    if version is None:
+        state, percent = UNTRANSLATED, 0.0
+    elif stale:
+        state = OUT_OF_DATE
+    elif not live or percent < 100:
+        state = IN_PROGRESS
+    else:
+        state = TRANSLATED
+    times = [
+        t
+        for t in (
+            version.last_published_at if version else None,
+            record.last_updated_at if record else None,
+        )
+        if t is not None
+    ]
+    return LocaleStatus(
+        locale=locale,
+        state=state,
+        has_live_translation=live,
+        is_stale=stale,
+        percent_translated=percent,
+        last_updated_at=max(times) if times else None,
+        instance_pk=version.pk if version else None,
+        translation_pk=record.pk if record else None,
+    )
 
-    # Translations that wagtail-localize does not keep in sync: judged by
-    # comparing their text with their source's (``hand_made``).
+
+# ----------------------------------------------------------------------------
+
+
+def statuses(
+    model: type[Model],
+    keys: Iterable[Any],
+    locales: list[Locale],
+    *,
+    public: bool,
+) -> dict[Any, dict[int, LocaleStatus]]:
+    """The state of every translation group in ``keys``, for every locale.
+
+    ``public`` counts only versions the public may see as live (the API's
+    view); otherwise any live version counts (the admin's view).
+    """
+    keys = set(keys)
+    if not keys:
+        return {}
+    base = _translation_model(model)
+    versions = _load_versions(base, keys)
+    sources = load_sources(keys)
+    totals, done = _segment_counts([s.pk for s in sources.all()], locales)
+
+    # Per group and language: the version, the source it is translated from
+    # and its translation record.
+    places: dict[Any, dict[int, tuple]] = {}
     source_locales: dict[Any, int] = {}
     by_hand: dict[Any, Any] = {}
     for key in keys:
-        versions = by_key.get(key, {})
-        source_locales[key] = _source_locale_id(
-            versions, sources.get(key, []), default_locale.pk
+        group = versions.get(key, {})
+        source_locales[key] = source_locale_id(
+            {locale_id: v.pk for locale_id, v in group.items()},
+            sources.of(key),
+            locales[0].pk,
         )
-        source_row = versions.get(source_locales[key])
+        own_version = group.get(source_locales[key])
+        places[key] = {}
         for locale in locales:
-            row = versions.get(locale.pk)
-            if row is None or source_row is None or row is source_row:
-                continue
-            if row["is_alias"]:
-                continue  # shows its source: nothing of its own to compare
-            source = source_for(key, source_locales[key], locale.pk)
-            record = records.get((source["pk"], locale.pk)) if source else None
-            if not (record and record["enabled"]):
-                by_hand[row["pk"]] = source_row["pk"]
-    hand_made_versions = hand_made(base, by_hand)
+            source = translation_source(
+                sources.of(key), sources.records, source_locales[key], locale.pk
+            )
+            record = sources.record(source, locale.pk)
+            places[key][locale.pk] = (group.get(locale.pk), source, record)
+            if is_hand_made(group.get(locale.pk), own_version, record):
+                by_hand[group[locale.pk].pk] = own_version.pk
+    compared = hand_made(base, by_hand)
 
     result: dict[Any, dict[int, LocaleStatus]] = {}
     for key in keys:
-        versions = by_key.get(key, {})
-        source_locale_id = source_locales[key]
+        group = versions.get(key, {})
         result[key] = {}
         for locale in locales:
-            row = versions.get(locale.pk)
-            live = bool(row and row["live"] and (row["is_public"] or not public))
-            if locale.pk == source_locale_id:
-                result[key][locale.pk] = LocaleStatus(
-                    locale=locale,
-                    state=SOURCE,
-                    has_live_translation=live,
-                    is_stale=False,
-                    percent_translated=100.0,
-                    last_updated_at=row["last_published_at"] if row else None,
-                    instance_pk=row["pk"] if row else None,
-                )
-                continue
-            source = source_for(key, source_locale_id, locale.pk)
-            record = records.get((source["pk"], locale.pk)) if source else None
-            total = totals.get(source["pk"], 0) if source else 0
-            if source:
-                total += len(source["unextracted"] or ())
-            translated = done.get((source["pk"], locale.pk), 0) if source else 0
-            by_hand_version = hand_made_versions.get(row["pk"]) if row else None
-            if by_hand_version is not None and by_hand_version.segments is not None:
-                percent = by_hand_version.percent
-            elif total:
-                percent = round(100.0 * translated / total, 1)
-            else:
-                percent = 100.0 if row else 0.0
-            stale = bool(
-                row
-                and record
-                and record["enabled"]
-                and _is_stale(source, versions.get(source["locale_id"]))
-            )
-            if row is not None and row["is_alias"]:
-                # Nothing of this language is shown; when it was last changed
-                # is that of its translation record, as for a missing version.
-                row, live, stale = None, False, False
-            if row is None:
-                state = UNTRANSLATED
-                percent = 0.0
-            elif stale:
-                state = OUT_OF_DATE
-            elif not live or percent < 100:
-                state = IN_PROGRESS
-            else:
-                state = TRANSLATED
-            times = [
-                t
-                for t in (
-                    row["last_published_at"] if row else None,
-                    record["translations_last_updated_at"] if record else None,
-                )
-                if t is not None
-            ]
-            result[key][locale.pk] = LocaleStatus(
-                locale=locale,
-                state=state,
-                has_live_translation=live,
-                is_stale=stale,
-                percent_translated=percent,
-                last_updated_at=max(times) if times else None,
-                instance_pk=row["pk"] if row else None,
-                translation_pk=record["pk"] if record else None,
+            version, source, record = places[key][locale.pk]
+            result[key][locale.pk] = locale_status(
+                locale,
+                version,
+                source_locale_id=source_locales[key],
+                public=public,
+                source=source,
+                source_version=group.get(source.locale_id) if source else None,
+                record=record,
+                segments=totals.get(source.pk, 0) if source else 0,
+                translated=done.get((source.pk, locale.pk), 0) if source else 0,
+                compared=compared.get(version.pk) if version else None,
             )
     return result
 
@@ -567,173 +449,3 @@ def report(
                 )
             )
     return items
-
-
-# What a served page shows in the source language ----------------------------
-
-
-@dataclass(frozen=True)
-class Coverage:
-    """Which text of a page, as served, is still in its source language."""
-
-    source_locale_id: int
-    #: wagtail-localize context path of each untranslated segment, in order.
-    untranslated_paths: tuple[str, ...] = ()
-
-
-def _revision_record(page: Page, recorded: dict[int, dict]) -> dict | None:
-    """The record of the revision whose content the page row holds.
-
-    A live page's row holds its published revision: a translation saved as a
-    draft is kept in a revision only (``content.translation.review``). A page
-    that was never published holds the latest translation saved.
-    """
-    if page.live:
-        return recorded.get(page.live_revision_id)
-    return recorded.get(page.latest_revision_id)
-
-
-def coverage(pages: Iterable[Page]) -> dict[int, Coverage]:
-    """For each page: the language it is translated from, and which of its
-    text segments were left in that language when its content was saved.
-
-    A page that is no translation (a source, or a page written directly in
-    its language) has nothing untranslated. A translation wagtail-localize
-    synchronises has what its revision recorded, plus any source text it
-    cannot extract (lists in Wagtail's older format). Any other translation
-    (its synchronisation stopped, or copied with Wagtail's *Translate* and
-    edited by hand) is compared with its source (``hand_made``). Costs a few
-    queries for any number of pages, plus one per language for translations
-    saved before revisions were recorded.
-    """
-    from content.translation.state.models import TranslatedRevision
-    from content.translation.state.records import untranslated_paths
-
-    pages = list(pages)
-    keys = {page.translation_key for page in pages}
-    if not keys:
-        return {}
-    # (key, target language) -> (source id, source language, enabled)
-    translated_from: dict[tuple[Any, int], tuple[int, int, bool]] = {}
-    source_rows: dict[int, dict] = {}
-    for row in TranslationSource.objects.filter(object_id__in=keys).values(
-        "pk",
-        "object_id",
-        "locale_id",
-        "translations__target_locale_id",
-        "translations__enabled",
-        digest_live=F("content_digest__live"),
-        unextracted=F("content_digest__unextracted"),
-    ):
-        source_rows.setdefault(row["pk"], row)
-        if row["translations__target_locale_id"] is None:
-            continue
-        place = (row["object_id"], row["translations__target_locale_id"])
-        known = translated_from.get(place)
-        if known is None or (row["translations__enabled"] and not known[2]):
-            translated_from[place] = (
-                row["pk"],
-                row["locale_id"],
-                row["translations__enabled"],
-            )
-    source_places = {
-        (row["object_id"], row["locale_id"]) for row in source_rows.values()
-    }
-
-    def origin(page: Page) -> tuple[int, int, bool] | None:
-        found = translated_from.get((page.translation_key, page.locale_id))
-        return found if found and found[1] != page.locale_id else None
-
-    synced = [page for page in pages if (found := origin(page)) and found[2]]
-    synced_pks = {page.pk for page in synced}
-    others = [
-        page
-        for page in pages
-        if page.pk not in synced_pks
-        and (
-            origin(page) or (page.translation_key, page.locale_id) not in source_places
-        )
-    ]
-    _complete_digests(list(source_rows.values()))
-
-    revision_ids = {
-        revision_id
-        for page in synced
-        for revision_id in (page.live_revision_id, page.latest_revision_id)
-        if revision_id
-    }
-    recorded = {
-        row["revision_id"]: row
-        for row in TranslatedRevision.objects.filter(
-            revision_id__in=revision_ids
-        ).values("revision_id", "revision__created_at", "untranslated_paths")
-    }
-
-    result: dict[int, Coverage] = {page.pk: Coverage(page.locale_id) for page in pages}
-    unrecorded: dict[int, list[tuple[Page, int, int]]] = defaultdict(list)
-
-    def with_unextracted(source_id: int, paths: Iterable[str]) -> tuple[str, ...]:
-        paths = list(paths)
-        unextracted = source_rows[source_id]["unextracted"] or []
-        return tuple(paths + [p for p in unextracted if p not in set(paths)])
-
-    for page in synced:
-        source_id, source_locale_id, _enabled = origin(page)
-        record = _revision_record(page, recorded)
-        if record is not None:
-            result[page.pk] = Coverage(
-                source_locale_id,
-                with_unextracted(source_id, record["untranslated_paths"]),
-            )
-        else:
-            unrecorded[page.locale_id].append((page, source_id, source_locale_id))
-    # Saved before revisions were recorded: judge by the strings translated
-    # now, the closest available to what the page was saved with.
-    for locale_id, group in unrecorded.items():
-        paths = untranslated_paths(
-            {source_id for _p, source_id, _l in group}, locale_id
-        )
-        for page, source_id, source_locale_id in group:
-            result[page.pk] = Coverage(
-                source_locale_id, with_unextracted(source_id, paths[source_id])
-            )
-
-    if not others:
-        return result
-    # Not synchronised by wagtail-localize: find the version each is
-    # translated from, and compare.
-    versions: dict[Any, dict[int, dict]] = defaultdict(dict)
-    for row in Page.objects.filter(
-        translation_key__in={page.translation_key for page in others}
-    ).values("pk", "translation_key", "locale_id"):
-        versions[row["translation_key"]][row["locale_id"]] = row
-    default_locale_id = None
-    pairs: dict[int, int] = {}
-    source_locales: dict[int, int] = {}
-    for page in others:
-        group = versions[page.translation_key]
-        found = origin(page)
-        if found is not None:
-            source_locale_id = found[1]
-        elif len(group) < 2:
-            continue  # written in its own language, never translated
-        else:
-            if default_locale_id is None:
-                default_locale_id = Locale.get_default().pk
-            source_locale_id = _source_locale_id(
-                group,
-                [
-                    r
-                    for r in source_rows.values()
-                    if r["object_id"] == page.translation_key
-                ],
-                default_locale_id,
-            )
-        source_version = group.get(source_locale_id)
-        if source_locale_id == page.locale_id or source_version is None:
-            continue
-        pairs[page.pk] = source_version["pk"]
-        source_locales[page.pk] = source_locale_id
-    for pk, found in hand_made(Page, pairs).items():
-        result[pk] = Coverage(source_locales[pk], found.untranslated_paths)
-    return result

@@ -53,6 +53,7 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
+from content.block_tree import walk
 from content.translation.state.models import SourceDigest, TranslatedRevision
 
 #: Translatable fields that describe one publication rather than the content:
@@ -132,54 +133,17 @@ def legacy_list_items(model: type[models.Model], data: dict) -> list[tuple[str, 
         value = data.get(field.name)
         if isinstance(value, str):
             value = json.loads(value or "[]")
-        _walk_legacy(field.stream_block, value, field.name, found, legacy=False)
-    return found
-
-
-def _walk_legacy(
-    block: blocks.Block, raw: Any, path: str, found: list, *, legacy: bool
-) -> None:
-    if isinstance(block, blocks.StreamBlock):
-        for child in raw if isinstance(raw, list) else []:
-            if isinstance(child, dict) and child.get("type") in block.child_blocks:
-                _walk_legacy(
-                    block.child_blocks[child["type"]],
-                    child.get("value"),
-                    f"{path}.{child.get('id')}",
-                    found,
-                    legacy=legacy,
-                )
-    elif isinstance(block, blocks.StructBlock):
-        if isinstance(raw, dict):
-            for name, child_block in block.child_blocks.items():
-                _walk_legacy(
-                    child_block, raw.get(name), f"{path}.{name}", found, legacy=legacy
-                )
-    elif isinstance(block, blocks.ListBlock):
-        items = raw if isinstance(raw, list) else []
-        old = bool(items) and not block._item_is_in_block_format(items[0])
-        for index, item in enumerate(items):
-            if old or not isinstance(item, dict):
-                _walk_legacy(
-                    block.child_block, item, f"{path}.{index}", found, legacy=True
-                )
-            else:
-                _walk_legacy(
-                    block.child_block,
-                    item.get("value"),
-                    f"{path}.{item.get('id')}",
-                    found,
-                    legacy=legacy,
-                )
-    elif (
-        legacy
-        and isinstance(
-            block, blocks.CharBlock | blocks.TextBlock | blocks.RichTextBlock
+        found.extend(
+            (node.path, node.value)
+            for node in walk(field.stream_block, value, field.name)
+            if node.legacy
+            and isinstance(
+                node.block, blocks.CharBlock | blocks.TextBlock | blocks.RichTextBlock
+            )
+            and isinstance(node.value, str)
+            and node.value.strip()
         )
-        and isinstance(raw, str)
-        and raw.strip()
-    ):
-        found.append((path, raw))
+    return found
 
 
 def _source_model(source: TranslationSource) -> type[models.Model] | None:

@@ -444,3 +444,61 @@ def test_pages_in_site_include_every_language(german_article, graphql):
     assert {page["locale"] for page in result.data["de"]} == {"de"}
     assert len(result.data["de"]) >= 3
     assert {page["locale"] for page in result.data["en"]} == {"en"}
+
+
+@pytest.mark.parametrize(
+    ("query", "variables", "message"),
+    [
+        (
+            "query($q: String) { causes(searchQuery: $q) { slug } }",
+            {"q": "a" * 201},
+            "'search_query' is limited to 200 characters.",
+        ),
+        (
+            "query($q: String) { search(query: $q) { __typename } }",
+            {"q": "a" * 201},
+            "'query' is limited to 200 characters.",
+        ),
+        (
+            '{ page(id: "12a") { title } }',
+            None,
+            "'id' must be a whole number, got '12a'.",
+        ),
+        (
+            '{ image(id: "-3") { title } }',
+            None,
+            "'id' must be a whole number, got '-3'.",
+        ),
+        (
+            "query($n: PositiveInt) { causes(limit: $n) { slug } }",
+            {"n": -1},
+            "Variable '$n' got invalid value -1; "
+            "PositiveInt must be a whole number, zero or more.",
+        ),
+        (
+            "query($n: PositiveInt) { causes(offset: $n) { slug } }",
+            {"n": -1},
+            "Variable '$n' got invalid value -1; "
+            "PositiveInt must be a whole number, zero or more.",
+        ),
+        (
+            "{ causes(limit: -1) { slug } }",
+            None,
+            "Expected value of type 'PositiveInt', found -1.",
+        ),
+    ],
+)
+def test_bad_arguments_are_refused_before_any_resolver(
+    db, graphql, query, variables, message
+):
+    result = graphql(query, variables)
+    assert result.status_code in (200, 400)
+    assert [error["message"] for error in result.errors] == [message]
+
+
+def test_lists_are_no_longer_than_grapples_page_size(demo_article, graphql, settings):
+    settings.GRAPPLE = {**settings.GRAPPLE, "MAX_PAGE_SIZE": 5}
+    result = graphql("{ causes(limit: 50) { slug } }")
+    assert not result.errors
+    assert len(result.data["causes"]) == 5
+    assert len(graphql("{ causes { slug } }").data["causes"]) == 5
