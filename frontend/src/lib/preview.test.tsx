@@ -3,10 +3,18 @@ import { describe, expect, it } from "vitest";
 import { fixtures } from "@/__fixtures__";
 import { PreviewBanner } from "@/components/PreviewBanner";
 import { ArticlePage } from "@/components/pages/ArticlePage";
-import type { PreviewPageQuery } from "@/graphql/generated/graphql";
-import { previewExpiredHtml, previewParams, resolvedPreview } from "./preview";
-
-type Previewed = NonNullable<PreviewPageQuery["page"]>;
+import {
+  PreviewCategoryDocument,
+  PreviewCauseDocument,
+  PreviewHubDocument,
+} from "@/graphql/generated/graphql";
+import {
+  type PreviewedPage as Previewed,
+  previewDocument,
+  previewExpiredHtml,
+  previewParams,
+  resolvedPreview,
+} from "./preview";
 
 describe("preview", () => {
   it("reads the token, language and content type the CMS puts in the link", () => {
@@ -19,6 +27,15 @@ describe("preview", () => {
     });
     expect(previewParams(new URLSearchParams("locale=en"))).toBeNull();
     expect(previewParams({ token: "" })).toBeNull();
+  });
+
+  it("asks for the page type the link names, each within the CMS's limits", () => {
+    expect(previewDocument("content.causepage")).toBe(PreviewCauseDocument);
+    expect(previewDocument("content.causecategorypage")).toBe(PreviewCategoryDocument);
+    expect(previewDocument("content.causeindexpage")).toBe(PreviewHubDocument);
+    expect(previewDocument("wagtailcore.page")).toBeNull();
+    expect(previewDocument("toString")).toBeNull();
+    expect(previewDocument(null)).toBeNull();
   });
 
   it("renders the draft through the article's components with a visible Preview marker", () => {

@@ -1,4 +1,11 @@
-import type { PreviewPageQuery } from "@/graphql/generated/graphql";
+import {
+  PreviewCategoryDocument,
+  PreviewCauseDocument,
+  PreviewHubDocument,
+  type PreviewCategoryQuery,
+  type PreviewCauseQuery,
+  type PreviewHubQuery,
+} from "@/graphql/generated/graphql";
 import { dictionaryFor } from "@/i18n/dictionaries";
 import type { ResolvedPage } from "@/lib/resolve";
 
@@ -34,18 +41,33 @@ export function previewParams(search: Search): PreviewParams | null {
   };
 }
 
-type PreviewedPage = NonNullable<PreviewPageQuery["page"]>;
+/** The operation for each page type, by the content type the link names. */
+export const PREVIEW_DOCUMENTS = {
+  "content.causeindexpage": PreviewHubDocument,
+  "content.causecategorypage": PreviewCategoryDocument,
+  "content.causepage": PreviewCauseDocument,
+} as const;
+
+export function previewDocument(contentType: string | null) {
+  return contentType && Object.hasOwn(PREVIEW_DOCUMENTS, contentType)
+    ? PREVIEW_DOCUMENTS[contentType as keyof typeof PREVIEW_DOCUMENTS]
+    : null;
+}
+
+export type PreviewedPage = NonNullable<
+  PreviewHubQuery["page"] | PreviewCategoryQuery["page"] | PreviewCauseQuery["page"]
+>;
 
 /** The previewed draft as one of the article's page kinds (or null). */
 export function resolvedPreview(page: PreviewedPage | null | undefined): ResolvedPage | null {
   if (!page) return null;
   switch (page.__typename) {
     case "CauseIndexPage":
-      return { kind: "hub", page };
+      return "intro" in page ? { kind: "hub", page } : null;
     case "CauseCategoryPage":
-      return { kind: "category", page };
+      return "causes" in page ? { kind: "category", page } : null;
     case "CausePage":
-      return { kind: "cause", page };
+      return "relatedCauses" in page ? { kind: "cause", page } : null;
     default:
       return null;
   }

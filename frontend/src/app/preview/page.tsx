@@ -2,9 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { PreviewBanner } from "@/components/PreviewBanner";
 import { ArticlePage } from "@/components/pages/ArticlePage";
-import { PreviewPageDocument } from "@/graphql/generated/graphql";
 import { cmsQuery } from "@/lib/cms";
-import { previewParams, resolvedPreview, PREVIEW_PATH } from "@/lib/preview";
+import { type PreviewedPage, previewDocument, previewParams, resolvedPreview, PREVIEW_PATH } from "@/lib/preview";
 import { getSite } from "@/lib/site";
 
 // A draft is rendered for each request and never stored: not by Next.js
@@ -30,10 +29,11 @@ interface Props {
  */
 export default async function PreviewRoute({ searchParams }: Props) {
   const params = previewParams(await searchParams);
-  if (!params) notFound();
+  const document = previewDocument(params?.contentType ?? null);
+  if (!params || !document) notFound();
   const site = await getSite();
-  const { page } = await cmsQuery(
-    PreviewPageDocument,
+  const { page } = await cmsQuery<{ page: PreviewedPage | null }, { token: string; locale: string | null }>(
+    document,
     { token: params.token, locale: params.locale },
     { noStore: true },
   );
