@@ -52,12 +52,14 @@ ifeq ($(NODE_OK),yes)
 		exec $$(command -v setsid) node_modules/.bin/next dev --port $(FRONTEND_PORT) --hostname $(HOST)) & \
 	FRONTEND_PID=$$!; \
 	trap 'kill -- -$$FRONTEND_PID 2>/dev/null || kill $$FRONTEND_PID 2>/dev/null' EXIT INT TERM; \
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	FRONTEND_URL=http://$(HOST):$(FRONTEND_PORT) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 else
 	@echo "  Site:    not started: the reference frontend needs Node.js 20.19 or"
 	@echo "           newer with npm (docs/frontend.md)."
 	@echo ""
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+# Without a frontend, View live and Preview stay on the CMS (FRONTEND_URL
+# empty) unless one is given.
+	FRONTEND_URL=$${FRONTEND_URL-} $(BIN)/python manage.py runserver $(HOST):$(PORT)
 endif
 
 # Production serving: gunicorn with settings.production. Needs SECRET_KEY,

@@ -370,12 +370,23 @@ GRAPPLE = {
     "RICHTEXT_FORMAT": "html",
 }
 
+# The reference frontend's public address (frontend/, which `make run` serves
+# on :3000). Pages are read there: "View live" and every page address the
+# admin shows redirect to it (the API's `url` fields stay relative paths), and
+# previews open its /preview/ route. Set it empty for a CMS without frontend:
+# pages then say so and previews use the project's own page (/preview/).
+FRONTEND_URL = os.environ.get("FRONTEND_URL", "http://127.0.0.1:3000").rstrip("/")
 WAGTAIL_HEADLESS_PREVIEW = {
-    "CLIENT_URLS": {"default": os.environ.get("PREVIEW_CLIENT_URL", "")},
+    "CLIENT_URLS": {
+        "default": os.environ.get("PREVIEW_CLIENT_URL", "")
+        or (f"{FRONTEND_URL}/preview/" if FRONTEND_URL else "")
+    },
+    "SERVE_BASE_URL": FRONTEND_URL or None,
 }
 # The frontend's preview URL per content language ("de=https://...,fr=...");
-# PREVIEW_CLIENT_URL serves the others. Without any, the project's own preview
-# page (/preview/) shows the draft.
+# PREVIEW_CLIENT_URL serves the others. Without any, the frontend's preview
+# route (FRONTEND_URL/preview/) shows the draft, or without a frontend the
+# project's own preview page (/preview/).
 PREVIEW_CLIENT_URLS = {
     "default": os.environ.get("PREVIEW_CLIENT_URL", ""),
     **dict(

@@ -519,6 +519,21 @@ HUB = {
                             ),
                         },
                         {
+                            "type": "image",
+                            "value": {
+                                "image": "@image:uterine-lining",
+                                "alt_text": (
+                                    "Two simplified drawings of the uterus side by "
+                                    "side. On the left the lining inside it is a thick "
+                                    "band; on the right it is a thin line."
+                                ),
+                                "caption": (
+                                    "A typical lining (left) and a thin lining "
+                                    "(right), simplified."
+                                ),
+                            },
+                        },
+                        {
                             "type": "paragraph",
                             "value": (
                                 "<p>If the lining is thinner than ideal, it may be "

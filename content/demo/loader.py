@@ -21,6 +21,7 @@ from wagtail.coreutils import find_available_slug
 from wagtail.models import Page, Site
 
 from content.demo import article
+from content.demo.illustration import DEMO_IMAGE, demo_image
 from content.locales import default_locale
 from content.models import (
     CauseCategoryPage,
@@ -31,6 +32,7 @@ from content.models import (
 )
 
 SLUG_REFERENCE = re.compile(r"@slug:([a-z0-9-]+)")
+IMAGE_REFERENCE = re.compile(r'"@image:([a-z0-9-]+)"')
 WAGTAIL_WELCOME_PAGE_TITLE = "Welcome to your new Wagtail site!"
 HOME_TITLE = "Home"
 HOME_SLUG = "home"
@@ -56,9 +58,16 @@ def _resolve_references(value, pages_by_slug: dict[str, Page]):
             raise ValueError(f"The demo article links to an unknown page '{slug}'.")
         return str(pages_by_slug[slug].pk)
 
+    def image_id(match: re.Match) -> str:
+        # Images the demo draws itself (content.demo.illustration).
+        if match.group(1) != DEMO_IMAGE:
+            raise ValueError(f"The demo article shows an unknown image '{match[1]}'.")
+        return str(demo_image().pk)
+
     # Chooser values become integers; links inside rich text keep their quotes.
     text = re.sub(r'"@slug:([a-z0-9-]+)"', page_id, text)
     text = SLUG_REFERENCE.sub(page_id, text)
+    text = IMAGE_REFERENCE.sub(image_id, text)
     return json.loads(text)
 
 

@@ -21,6 +21,8 @@ from django.utils import timezone
 from wagtail.models import Page
 from wagtail_headless_preview.models import PagePreview
 
+from cms import frontend
+
 SALT = "content.preview"
 
 
@@ -94,8 +96,9 @@ def client_url(page: Page, request: Any) -> str:
     """Where the preview is shown: the frontend of the page's locale, if any.
 
     ``PREVIEW_CLIENT_URLS`` maps language codes (and ``default``) to frontend
-    preview URLs; without one, the project's own preview page is used.
+    preview URLs; without one, the frontend's preview route (``FRONTEND_URL``)
+    or, without a frontend, the project's own preview page is used.
     """
     urls = getattr(settings, "PREVIEW_CLIENT_URLS", {})
     url = urls.get(page.locale.language_code) or urls.get("default")
-    return url or reverse("content_preview")
+    return url or frontend.preview_route() or reverse("content_preview")

@@ -1,16 +1,21 @@
-"""The project's own preview page, used until a frontend is configured.
+"""The project's own preview page, used when no frontend is configured.
 
-It is a stand-in frontend: the page loads the draft with the same GraphQL
-query, over the same endpoint, that a frontend would send with the token it
-receives, and renders the result with a few lines of JavaScript.
+With a frontend (``FRONTEND_URL``) the address redirects to the frontend's
+preview route with the same query, so a preview link always shows the draft
+through the components readers see. Without one, it is a stand-in frontend:
+the page loads the draft with the same GraphQL query, over the same endpoint,
+that a frontend would send with the token it receives, and renders the result
+with a few lines of JavaScript.
 """
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_GET
+
+from cms import frontend
 
 PREVIEW_QUERY = """
 fragment Body on StreamFieldInterface {
@@ -56,6 +61,12 @@ query Preview($token: String!, $locale: String) {
 @require_GET
 @xframe_options_sameorigin
 def preview(request: HttpRequest) -> HttpResponse:
+    if frontend.preview_route():
+        query = request.GET.urlencode()
+        response = HttpResponseRedirect(
+            frontend.preview_route() + (f"?{query}" if query else "")
+        )
+        return private(response)
     response = render(
         request,
         "content/preview.html",
@@ -67,6 +78,10 @@ def preview(request: HttpRequest) -> HttpResponse:
             },
         },
     )
+    return private(response)
+
+
+def private(response: HttpResponse) -> HttpResponse:
     response["Cache-Control"] = "private, no-store"
     # The token is in the address: keep it out of Referer headers.
     response["Referrer-Policy"] = "no-referrer"

@@ -16,9 +16,10 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
-from wagtail_headless_preview.models import HeadlessPreviewMixin
+from wagtail_headless_preview.models import HeadlessMixin
 from wagtail_localize.fields import SynchronizedField
 
+from cms import frontend
 from content.blocks import PROSE_FEATURES, BodyBlock
 from content.editorial import graphql as editorial
 from content.editorial.graphql import article_graphql_fields
@@ -102,7 +103,7 @@ class ArticlePageForm(WagtailAdminPageForm):
         return page
 
 
-class ArticlePage(HeadlessPreviewMixin, Page):
+class ArticlePage(HeadlessMixin, Page):
     """Behaviour shared by every page of the article tree.
 
     The slug is the page's identifier in the API (``cause(slug:)``,
@@ -179,6 +180,16 @@ class ArticlePage(HeadlessPreviewMixin, Page):
             previous_revision=previous_revision,
             skip_permission_checks=skip_permission_checks,
         )
+
+    def serve(self, request: Any, *args: Any, **kwargs: Any) -> Any:
+        """Readers read the page on the frontend: redirect to its address there.
+
+        HeadlessServeMixin redirects to ``FRONTEND_URL`` plus the page's path;
+        without a frontend the page says so (``cms.frontend``).
+        """
+        if not frontend.base_url():
+            return frontend.no_frontend(request, self)
+        return super().serve(request)
 
     def serve_preview(self, request: Any, preview_mode: str) -> Any:
         """Show the unsaved draft in the frontend, through an expiring token."""

@@ -1,7 +1,33 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { PreviewTokenDocument } from "@/graphql/generated/graphql";
 import { dictionaryFor } from "@/i18n/dictionaries";
 import { cmsGraphqlUrl } from "@/lib/cms";
 import { READER_LOCALE_HEADER } from "@/lib/headers";
+import { PREVIEW_PATH, previewExpiredHtml, previewParams } from "@/lib/preview";
+
+const PRIVATE_HEADERS = {
+  "cache-control": "private, no-store",
+  "referrer-policy": "no-referrer",
+  "x-robots-tag": "noindex",
+};
+
+/** Does the CMS still serve a draft for this preview token? */
+async function previewTokenIsGood(token: string, locale: string | null): Promise<boolean> {
+  const response = await fetch(cmsGraphqlUrl(), {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      query: PreviewTokenDocument.toString(),
+      variables: { token, locale },
+      operationName: "PreviewToken",
+    }),
+    cache: "no-store",
+    signal: AbortSignal.timeout(5_000),
+  });
+  const body = (await response.json().catch(() => null)) as { data?: { page: unknown } | null } | null;
+  if (!body?.data) throw new Error("no data");
+  return body.data.page != null;
+}
 
 /**
  * Before a page renders: ask the CMS for its languages (a tiny, cached
@@ -37,6 +63,23 @@ export async function proxy(request: NextRequest) {
     } else {
       codes = body.data.locales.filter((l) => !l.isDefault).map((l) => l.code);
       const fallback = body.data.locales.find((l) => l.isDefault)?.code ?? "en";
+      const isPreview = request.nextUrl.pathname === PREVIEW_PATH;
+      if (isPreview) {
+        // A preview is in the draft's language, which the link names.
+        const params = previewParams(request.nextUrl.searchParams);
+        const locale = params?.locale && codes.includes(params.locale) ? params.locale : fallback;
+        if (!params || !(await previewTokenIsGood(params.token, params.locale))) {
+          return new NextResponse(previewExpiredHtml(locale), {
+            status: 410,
+            headers: { "content-type": "text/html; charset=utf-8", ...PRIVATE_HEADERS },
+          });
+        }
+        const headers = new Headers(request.headers);
+        headers.set(READER_LOCALE_HEADER, locale);
+        const response = NextResponse.next({ request: { headers } });
+        for (const [name, value] of Object.entries(PRIVATE_HEADERS)) response.headers.set(name, value);
+        return response;
+      }
       const locale = codes.includes(first) ? first : fallback;
       const headers = new Headers(request.headers);
       headers.set(READER_LOCALE_HEADER, locale);

@@ -33,6 +33,10 @@ export interface Dictionary {
   cmsUnavailableTitle: string;
   cmsUnavailableText: string;
   imageCaption: string;
+  previewMarker: string;
+  previewExplanation: string;
+  previewExpiredTitle: string;
+  previewExpiredText: string;
 }
 
 const en: Dictionary = {
@@ -66,6 +70,11 @@ const en: Dictionary = {
   cmsUnavailableTitle: "This page is temporarily unavailable",
   cmsUnavailableText: "We could not load this page just now. Please try again in a few minutes.",
   imageCaption: "Image",
+  previewMarker: "Preview",
+  previewExplanation: "An unpublished draft, as readers would see it. Only people with this link can see it.",
+  previewExpiredTitle: "This preview link has expired",
+  previewExpiredText:
+    "Preview links work for a limited time and only for the page they were made for. Click Preview in the editor again for a new link.",
 };
 
 const de: Dictionary = {
@@ -101,6 +110,12 @@ const de: Dictionary = {
   cmsUnavailableTitle: "Diese Seite ist vorübergehend nicht erreichbar",
   cmsUnavailableText: "Wir konnten die Seite gerade nicht laden. Bitte versuchen Sie es in einigen Minuten erneut.",
   imageCaption: "Bild",
+  previewMarker: "Vorschau",
+  previewExplanation:
+    "Ein unveröffentlichter Entwurf, wie Leserinnen und Leser ihn sehen würden. Nur wer diesen Link hat, kann ihn sehen.",
+  previewExpiredTitle: "Dieser Vorschau-Link ist abgelaufen",
+  previewExpiredText:
+    "Vorschau-Links gelten nur eine begrenzte Zeit und nur für die Seite, für die sie erstellt wurden. Klicken Sie im Editor erneut auf Vorschau, um einen neuen Link zu erhalten.",
 };
 
 const dictionaries: Record<string, Dictionary> = { en, de };

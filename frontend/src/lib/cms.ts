@@ -31,6 +31,8 @@ interface QueryOptions {
   /** Cache tags, so a publish in the CMS can drop exactly this answer. */
   tags?: string[];
   timeoutMs?: number;
+  /** Never cached, by Next.js or anyone: drafts behind a preview token. */
+  noStore?: boolean;
 }
 
 /**
@@ -43,7 +45,7 @@ interface QueryOptions {
 export async function cmsQuery<TResult, TVariables>(
   document: TypedDocumentString<TResult, TVariables>,
   variables: TVariables,
-  { tags = [], timeoutMs = 10_000 }: QueryOptions = {},
+  { tags = [], timeoutMs = 10_000, noStore = false }: QueryOptions = {},
 ): Promise<TResult> {
   const operationName = /(?:query|mutation)\s+(\w+)/.exec(document.toString())?.[1];
   let response: Response;
@@ -53,7 +55,7 @@ export async function cmsQuery<TResult, TVariables>(
       headers: { "content-type": "application/json", accept: "application/json" },
       body: JSON.stringify({ query: document.toString(), variables, operationName }),
       signal: AbortSignal.timeout(timeoutMs),
-      next: { revalidate: 60, tags: ["cms", ...tags] },
+      ...(noStore ? { cache: "no-store" as const } : { next: { revalidate: 60, tags: ["cms", ...tags] } }),
     });
   } catch (error) {
     throw new CmsUnavailableError(

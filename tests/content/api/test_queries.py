@@ -63,6 +63,7 @@ def test_every_block_type_has_typed_fields(demo_article, graphql):
             ... on FAQBlock { question answer }
             ... on PageLinkBlock { linkText page { title url } }
             ... on RichTextBlock { value }
+            ... on ImageBlock { altText caption image { width height } }
         }
         { causeIndex { body { ...Block } categories { causes { body { ...Block } } } } }
         """
@@ -84,7 +85,9 @@ def test_every_block_type_has_typed_fields(demo_article, graphql):
         "quote",
         "faq",
         "page_link",
+        "image",
     }
+    assert by_type["image"]["altText"] and by_type["image"]["image"]["width"] > 0
     assert by_type["heading"]["text"] and by_type["heading"]["level"] in {"h2", "h3"}
     assert by_type["treatment"]["description"].startswith("<p>")
     assert by_type["faq"]["question"]

@@ -376,6 +376,241 @@ export type HistoryFieldsFragment = { publishedAt: string, changeNote: string };
 
 export type SiteChromeFieldsFragment = { organisationName: string, disclaimer: string, contactEmail: string, registeredIn: string, copyright: string };
 
+export type PreviewHubQueryVariables = Exact<{
+  token: string;
+  locale?: string | null | undefined;
+}>;
+
+
+export type PreviewHubQuery = { page:
+    | { __typename: 'CauseCategoryPage', id: string | null, title: string, seoTitle: string, searchDescription: string | null, slug: string, url: string | null, locale: string, servedLocale: string, sourceLocale: string, isFallback: boolean, isPartialTranslation: boolean, lastPublishedAt: string | null, untranslatedParts: Array<{ field: string, blockId: string | null }>, translations: Array<
+        | { id: string | null, locale: string, url: string | null, title: string }
+        | { id: string | null, locale: string, url: string | null, title: string }
+        | { id: string | null, locale: string, url: string | null, title: string }
+        | { id: string | null, locale: string, url: string | null, title: string }
+      > }
+    | { __typename: 'CauseIndexPage', intro: string, supportNote: string, outlookHeading: string, outlook: string, id: string | null, title: string, seoTitle: string, searchDescription: string | null, slug: string, url: string | null, locale: string, servedLocale: string, sourceLocale: string, isFallback: boolean, isPartialTranslation: boolean, lastPublishedAt: string | null, body: Array<
+        | { __typename: 'BlockQuoteBlock', id: string | null, blockType: string }
+        | { __typename: 'BooleanBlock', id: string | null, blockType: string }
+        | { __typename: 'BulletListBlock', id: string | null, blockType: string, items: Array<string> }
+        | { __typename: 'CalloutBlock', id: string | null, blockType: string, kind: string, title: string, message: string }
+        | { __typename: 'CharBlock', id: string | null, blockType: string }
+        | { __typename: 'ChoiceBlock', id: string | null, blockType: string }
+        | { __typename: 'DateBlock', id: string | null, blockType: string }
+        | { __typename: 'DateTimeBlock', id: string | null, blockType: string }
+        | { __typename: 'DecimalBlock', id: string | null, blockType: string }
+        | { __typename: 'DocumentChooserBlock', id: string | null, blockType: string }
+        | { __typename: 'EmailBlock', id: string | null, blockType: string }
+        | { __typename: 'EmbedBlock', id: string | null, blockType: string }
+        | { __typename: 'FAQBlock', id: string | null, blockType: string, question: string, answer: string }
+        | { __typename: 'FloatBlock', id: string | null, blockType: string }
+        | { __typename: 'HeadingBlock', id: string | null, blockType: string, text: string, level: string }
+        | { __typename: 'ImageBlock', id: string | null, blockType: string, altText: string, caption: string | null, image: { id: string, width: number, height: number, isSvg: boolean, srcSet: string | null, rendition: { url: string, width: number, height: number } | null } }
+        | { __typename: 'ImageChooserBlock', id: string | null, blockType: string }
+        | { __typename: 'IntegerBlock', id: string | null, blockType: string }
+        | { __typename: 'ListBlock', id: string | null, blockType: string }
+        | { __typename: 'PageChooserBlock', id: string | null, blockType: string }
+        | { __typename: 'PageLinkBlock', id: string | null, blockType: string, linkText: string | null, page:
+            | { summary: string, id: string | null, title: string, url: string | null, locale: string, servedLocale: string }
+            | { id: string | null, title: string, url: string | null, locale: string, servedLocale: string }
+            | { summary: string, id: string | null, title: string, url: string | null, locale: string, servedLocale: string }
+            | { id: string | null, title: string, url: string | null, locale: string, servedLocale: string }
+           | null }
+        | { __typename: 'QuoteBlock', id: string | null, blockType: string, text: string, attribution: string | null }
+        | { __typename: 'RawHTMLBlock', id: string | null, blockType: string }
+        | { __typename: 'ReferenceBlock', id: string | null, blockType: string, authors: string, title: string, publisher: string | null, year: number | null, doi: string | null, pubmedId: string | null, url: string | null }
+        | { __typename: 'RegexBlock', id: string | null, blockType: string }
+        | { __typename: 'RichTextBlock', id: string | null, blockType: string, value: string }
+        | { __typename: 'SnippetChooserBlock', id: string | null, blockType: string }
+        | { __typename: 'StaticBlock', id: string | null, blockType: string }
+        | { __typename: 'StreamBlock', id: string | null, blockType: string }
+        | { __typename: 'StreamFieldBlock', id: string | null, blockType: string }
+        | { __typename: 'StructBlock', id: string | null, blockType: string }
+        | { __typename: 'TextBlock', id: string | null, blockType: string }
+        | { __typename: 'TimeBlock', id: string | null, blockType: string }
+        | { __typename: 'TreatmentBlock', id: string | null, blockType: string, title: string, description: string }
+        | { __typename: 'URLBlock', id: string | null, blockType: string }
+      >, categories: Array<{ summary: string, id: string | null, title: string, url: string | null, locale: string, servedLocale: string, causes: Array<{ summary: string, id: string | null, title: string, url: string | null, locale: string, servedLocale: string }> }>, medicalReview: { reviewedBy: string | null, credentials: string | null, lastReviewed: string | null, nextReviewDue: string | null, isOverdue: boolean }, references: Array<{ number: number, id: string, authors: string, title: string, publisher: string | null, year: number | null, doi: string | null, pubmedId: string | null, url: string | null, doiUrl: string | null, pubmedUrl: string | null }>, history: Array<{ publishedAt: string, changeNote: string }>, untranslatedParts: Array<{ field: string, blockId: string | null }>, translations: Array<
+        | { id: string | null, locale: string, url: string | null, title: string }
+        | { id: string | null, locale: string, url: string | null, title: string }
+        | { id: string | null, locale: string, url: string | null, title: string }
+        | { id: string | null, locale: string, url: string | null, title: string }
+      > }
+    | { __typename: 'CausePage', id: string | null, title: string, seoTitle: string, searchDescription: string | null, slug: string, url: string | null, locale: string, servedLocale: string, sourceLocale: string, isFallback: boolean, isPartialTranslation: boolean, lastPublishedAt: string | null, untranslatedParts: Array<{ field: string, blockId: string | null }>, translations: Array<
+        | { id: string | null, locale: string, url: string | null, title: string }
+        | { id: string | null, locale: string, url: string | null, title: string }
+        | { id: string | null, locale: string, url: string | null, title: string }
+        | { id: string | null, locale: string, url: string | null, title: string }
+      > }
+    | { __typename: 'Page', id: string | null, title: string, seoTitle: string, searchDescription: string | null, slug: string, url: string | null, locale: string, servedLocale: string, sourceLocale: string, isFallback: boolean, isPartialTranslation: boolean, lastPublishedAt: string | null, untranslatedParts: Array<{ field: string, blockId: string | null }>, translations: Array<
+        | { id: string | null, locale: string, url: string | null, title: string }
+        | { id: string | null, locale: string, url: string | null, title: string }
+        | { id: string | null, locale: string, url: string | null, title: string }
+        | { id: string | null, locale: string, url: string | null, title: string }
+      > }
+   | null };
+
+export type PreviewCategoryQueryVariables = Exact<{
+  token: string;
+  locale?: string | null | undefined;
+}>;
+
+
+export type PreviewCategoryQuery = { page:
+    | { __typename: 'CauseCategoryPage', summary: string, id: string | null, title: string, seoTitle: string, searchDescription: string | null, slug: string, url: string | null, locale: string, servedLocale: string, sourceLocale: string, isFallback: boolean, isPartialTranslation: boolean, lastPublishedAt: string | null, body: Array<
+        | { __typename: 'BlockQuoteBlock', id: string | null, blockType: string }
+        | { __typename: 'BooleanBlock', id: string | null, blockType: string }
+        | { __typename: 'BulletListBlock', id: string | null, blockType: string, items: Array<string> }
+        | { __typename: 'CalloutBlock', id: string | null, blockType: string, kind: string, title: string, message: string }
+        | { __typename: 'CharBlock', id: string | null, blockType: string }
+        | { __typename: 'ChoiceBlock', id: string | null, blockType: string }
+        | { __typename: 'DateBlock', id: string | null, blockType: string }
+        | { __typename: 'DateTimeBlock', id: string | null, blockType: string }
+        | { __typename: 'DecimalBlock', id: string | null, blockType: string }
+        | { __typename: 'DocumentChooserBlock', id: string | null, blockType: string }
+        | { __typename: 'EmailBlock', id: string | null, blockType: string }
+        | { __typename: 'EmbedBlock', id: string | null, blockType: string }
+        | { __typename: 'FAQBlock', id: string | null, blockType: string, question: string, answer: string }
+        | { __typename: 'FloatBlock', id: string | null, blockType: string }
+        | { __typename: 'HeadingBlock', id: string | null, blockType: string, text: string, level: string }
+        | { __typename: 'ImageBlock', id: string | null, blockType: string, altText: string, caption: string | null, image: { id: string, width: number, height: number, isSvg: boolean, srcSet: string | null, rendition: { url: string, width: number, height: number } | null } }
+        | { __typename: 'ImageChooserBlock', id: string | null, blockType: string }
+        | { __typename: 'IntegerBlock', id: string | null, blockType: string }
+        | { __typename: 'ListBlock', id: string | null, blockType: string }
+        | { __typename: 'PageChooserBlock', id: string | null, blockType: string }
+        | { __typename: 'PageLinkBlock', id: string | null, blockType: string, linkText: string | null, page:
+            | { summary: string, id: string | null, title: string, url: string | null, locale: string, servedLocale: string }
+            | { id: string | null, title: string, url: string | null, locale: string, servedLocale: string }
+            | { summary: string, id: string | null, title: string, url: string | null, locale: string, servedLocale: string }
+            | { id: string | null, title: string, url: string | null, locale: string, servedLocale: string }
+           | null }
+        | { __typename: 'QuoteBlock', id: string | null, blockType: string, text: string, attribution: string | null }
+        | { __typename: 'RawHTMLBlock', id: string | null, blockType: string }
+        | { __typename: 'ReferenceBlock', id: string | null, blockType: string, authors: string, title: string, publisher: string | null, year: number | null, doi: string | null, pubmedId: string | null, url: string | null }
+        | { __typename: 'RegexBlock', id: string | null, blockType: string }
+        | { __typename: 'RichTextBlock', id: string | null, blockType: string, value: string }
+        | { __typename: 'SnippetChooserBlock', id: string | null, blockType: string }
+        | { __typename: 'StaticBlock', id: string | null, blockType: string }
+        | { __typename: 'StreamBlock', id: string | null, blockType: string }
+        | { __typename: 'StreamFieldBlock', id: string | null, blockType: string }
+        | { __typename: 'StructBlock', id: string | null, blockType: string }
+        | { __typename: 'TextBlock', id: string | null, blockType: string }
+        | { __typename: 'TimeBlock', id: string | null, blockType: string }
+        | { __typename: 'TreatmentBlock', id: string | null, blockType: string, title: string, description: string }
+        | { __typename: 'URLBlock', id: string | null, blockType: string }
+      >, index: { id: string | null, title: string, url: string | null, locale: string, servedLocale: string }, causes: Array<{ summary: string, id: string | null, title: string, url: string | null, locale: string, servedLocale: string }>, medicalReview: { reviewedBy: string | null, credentials: string | null, lastReviewed: string | null, nextReviewDue: string | null, isOverdue: boolean }, references: Array<{ number: number, id: string, authors: string, title: string, publisher: string | null, year: number | null, doi: string | null, pubmedId: string | null, url: string | null, doiUrl: string | null, pubmedUrl: string | null }>, history: Array<{ publishedAt: string, changeNote: string }>, untranslatedParts: Array<{ field: string, blockId: string | null }>, translations: Array<
+        | { id: string | null, locale: string, url: string | null, title: string }
+        | { id: string | null, locale: string, url: string | null, title: string }
+        | { id: string | null, locale: string, url: string | null, title: string }
+        | { id: string | null, locale: string, url: string | null, title: string }
+      > }
+    | { __typename: 'CauseIndexPage', id: string | null, title: string, seoTitle: string, searchDescription: string | null, slug: string, url: string | null, locale: string, servedLocale: string, sourceLocale: string, isFallback: boolean, isPartialTranslation: boolean, lastPublishedAt: string | null, untranslatedParts: Array<{ field: string, blockId: string | null }>, translations: Array<
+        | { id: string | null, locale: string, url: string | null, title: string }
+        | { id: string | null, locale: string, url: string | null, title: string }
+        | { id: string | null, locale: string, url: string | null, title: string }
+        | { id: string | null, locale: string, url: string | null, title: string }
+      > }
+    | { __typename: 'CausePage', id: string | null, title: string, seoTitle: string, searchDescription: string | null, slug: string, url: string | null, locale: string, servedLocale: string, sourceLocale: string, isFallback: boolean, isPartialTranslation: boolean, lastPublishedAt: string | null, untranslatedParts: Array<{ field: string, blockId: string | null }>, translations: Array<
+        | { id: string | null, locale: string, url: string | null, title: string }
+        | { id: string | null, locale: string, url: string | null, title: string }
+        | { id: string | null, locale: string, url: string | null, title: string }
+        | { id: string | null, locale: string, url: string | null, title: string }
+      > }
+    | { __typename: 'Page', id: string | null, title: string, seoTitle: string, searchDescription: string | null, slug: string, url: string | null, locale: string, servedLocale: string, sourceLocale: string, isFallback: boolean, isPartialTranslation: boolean, lastPublishedAt: string | null, untranslatedParts: Array<{ field: string, blockId: string | null }>, translations: Array<
+        | { id: string | null, locale: string, url: string | null, title: string }
+        | { id: string | null, locale: string, url: string | null, title: string }
+        | { id: string | null, locale: string, url: string | null, title: string }
+        | { id: string | null, locale: string, url: string | null, title: string }
+      > }
+   | null };
+
+export type PreviewCauseQueryVariables = Exact<{
+  token: string;
+  locale?: string | null | undefined;
+}>;
+
+
+export type PreviewCauseQuery = { page:
+    | { __typename: 'CauseCategoryPage', id: string | null, title: string, seoTitle: string, searchDescription: string | null, slug: string, url: string | null, locale: string, servedLocale: string, sourceLocale: string, isFallback: boolean, isPartialTranslation: boolean, lastPublishedAt: string | null, untranslatedParts: Array<{ field: string, blockId: string | null }>, translations: Array<
+        | { id: string | null, locale: string, url: string | null, title: string }
+        | { id: string | null, locale: string, url: string | null, title: string }
+        | { id: string | null, locale: string, url: string | null, title: string }
+        | { id: string | null, locale: string, url: string | null, title: string }
+      > }
+    | { __typename: 'CauseIndexPage', id: string | null, title: string, seoTitle: string, searchDescription: string | null, slug: string, url: string | null, locale: string, servedLocale: string, sourceLocale: string, isFallback: boolean, isPartialTranslation: boolean, lastPublishedAt: string | null, untranslatedParts: Array<{ field: string, blockId: string | null }>, translations: Array<
+        | { id: string | null, locale: string, url: string | null, title: string }
+        | { id: string | null, locale: string, url: string | null, title: string }
+        | { id: string | null, locale: string, url: string | null, title: string }
+        | { id: string | null, locale: string, url: string | null, title: string }
+      > }
+    | { __typename: 'CausePage', summary: string, id: string | null, title: string, seoTitle: string, searchDescription: string | null, slug: string, url: string | null, locale: string, servedLocale: string, sourceLocale: string, isFallback: boolean, isPartialTranslation: boolean, lastPublishedAt: string | null, body: Array<
+        | { __typename: 'BlockQuoteBlock', id: string | null, blockType: string }
+        | { __typename: 'BooleanBlock', id: string | null, blockType: string }
+        | { __typename: 'BulletListBlock', id: string | null, blockType: string, items: Array<string> }
+        | { __typename: 'CalloutBlock', id: string | null, blockType: string, kind: string, title: string, message: string }
+        | { __typename: 'CharBlock', id: string | null, blockType: string }
+        | { __typename: 'ChoiceBlock', id: string | null, blockType: string }
+        | { __typename: 'DateBlock', id: string | null, blockType: string }
+        | { __typename: 'DateTimeBlock', id: string | null, blockType: string }
+        | { __typename: 'DecimalBlock', id: string | null, blockType: string }
+        | { __typename: 'DocumentChooserBlock', id: string | null, blockType: string }
+        | { __typename: 'EmailBlock', id: string | null, blockType: string }
+        | { __typename: 'EmbedBlock', id: string | null, blockType: string }
+        | { __typename: 'FAQBlock', id: string | null, blockType: string, question: string, answer: string }
+        | { __typename: 'FloatBlock', id: string | null, blockType: string }
+        | { __typename: 'HeadingBlock', id: string | null, blockType: string, text: string, level: string }
+        | { __typename: 'ImageBlock', id: string | null, blockType: string, altText: string, caption: string | null, image: { id: string, width: number, height: number, isSvg: boolean, srcSet: string | null, rendition: { url: string, width: number, height: number } | null } }
+        | { __typename: 'ImageChooserBlock', id: string | null, blockType: string }
+        | { __typename: 'IntegerBlock', id: string | null, blockType: string }
+        | { __typename: 'ListBlock', id: string | null, blockType: string }
+        | { __typename: 'PageChooserBlock', id: string | null, blockType: string }
+        | { __typename: 'PageLinkBlock', id: string | null, blockType: string, linkText: string | null, page:
+            | { summary: string, id: string | null, title: string, url: string | null, locale: string, servedLocale: string }
+            | { id: string | null, title: string, url: string | null, locale: string, servedLocale: string }
+            | { summary: string, id: string | null, title: string, url: string | null, locale: string, servedLocale: string }
+            | { id: string | null, title: string, url: string | null, locale: string, servedLocale: string }
+           | null }
+        | { __typename: 'QuoteBlock', id: string | null, blockType: string, text: string, attribution: string | null }
+        | { __typename: 'RawHTMLBlock', id: string | null, blockType: string }
+        | { __typename: 'ReferenceBlock', id: string | null, blockType: string, authors: string, title: string, publisher: string | null, year: number | null, doi: string | null, pubmedId: string | null, url: string | null }
+        | { __typename: 'RegexBlock', id: string | null, blockType: string }
+        | { __typename: 'RichTextBlock', id: string | null, blockType: string, value: string }
+        | { __typename: 'SnippetChooserBlock', id: string | null, blockType: string }
+        | { __typename: 'StaticBlock', id: string | null, blockType: string }
+        | { __typename: 'StreamBlock', id: string | null, blockType: string }
+        | { __typename: 'StreamFieldBlock', id: string | null, blockType: string }
+        | { __typename: 'StructBlock', id: string | null, blockType: string }
+        | { __typename: 'TextBlock', id: string | null, blockType: string }
+        | { __typename: 'TimeBlock', id: string | null, blockType: string }
+        | { __typename: 'TreatmentBlock', id: string | null, blockType: string, title: string, description: string }
+        | { __typename: 'URLBlock', id: string | null, blockType: string }
+      >, category: { id: string | null, title: string, url: string | null, locale: string, servedLocale: string, index: { id: string | null, title: string, url: string | null, locale: string, servedLocale: string } }, relatedCauses: Array<{ summary: string, id: string | null, title: string, url: string | null, locale: string, servedLocale: string }>, medicalReview: { reviewedBy: string | null, credentials: string | null, lastReviewed: string | null, nextReviewDue: string | null, isOverdue: boolean }, references: Array<{ number: number, id: string, authors: string, title: string, publisher: string | null, year: number | null, doi: string | null, pubmedId: string | null, url: string | null, doiUrl: string | null, pubmedUrl: string | null }>, history: Array<{ publishedAt: string, changeNote: string }>, untranslatedParts: Array<{ field: string, blockId: string | null }>, translations: Array<
+        | { id: string | null, locale: string, url: string | null, title: string }
+        | { id: string | null, locale: string, url: string | null, title: string }
+        | { id: string | null, locale: string, url: string | null, title: string }
+        | { id: string | null, locale: string, url: string | null, title: string }
+      > }
+    | { __typename: 'Page', id: string | null, title: string, seoTitle: string, searchDescription: string | null, slug: string, url: string | null, locale: string, servedLocale: string, sourceLocale: string, isFallback: boolean, isPartialTranslation: boolean, lastPublishedAt: string | null, untranslatedParts: Array<{ field: string, blockId: string | null }>, translations: Array<
+        | { id: string | null, locale: string, url: string | null, title: string }
+        | { id: string | null, locale: string, url: string | null, title: string }
+        | { id: string | null, locale: string, url: string | null, title: string }
+        | { id: string | null, locale: string, url: string | null, title: string }
+      > }
+   | null };
+
+export type PreviewTokenQueryVariables = Exact<{
+  token: string;
+  locale?: string | null | undefined;
+}>;
+
+
+export type PreviewTokenQuery = { page:
+    | { id: string | null }
+    | { id: string | null }
+    | { id: string | null }
+    | { id: string | null }
+   | null };
+
 export type SitemapQueryVariables = Exact<{
   locale: string;
 }>;
@@ -1229,6 +1464,521 @@ export const LocalesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<LocalesQuery, LocalesQueryVariables>;
+export const PreviewHubDocument = new TypedDocumentString(`
+    query PreviewHub($token: String!, $locale: String) {
+  page(token: $token, locale: $locale) {
+    __typename
+    ...PageMeta
+    ... on CauseIndexPage {
+      intro
+      body {
+        ...BodyBlock
+      }
+      supportNote
+      outlookHeading
+      outlook
+      categories {
+        ...PageSummary
+        summary
+        causes {
+          ...PageSummary
+          summary
+        }
+      }
+      medicalReview {
+        ...MedicalReviewFields
+      }
+      references {
+        ...ReferenceFields
+      }
+      history {
+        ...HistoryFields
+      }
+    }
+  }
+}
+    fragment ParagraphBlockFields on RichTextBlock {
+  value
+}
+fragment HeadingBlockFields on HeadingBlock {
+  text
+  level
+}
+fragment BulletListBlockFields on BulletListBlock {
+  items
+}
+fragment CalloutBlockFields on CalloutBlock {
+  kind
+  title
+  message
+}
+fragment TreatmentBlockFields on TreatmentBlock {
+  title
+  description
+}
+fragment QuoteBlockFields on QuoteBlock {
+  text
+  attribution
+}
+fragment ImageBlockFields on ImageBlock {
+  altText
+  caption
+  image {
+    id
+    width
+    height
+    isSvg
+    rendition(width: 800) {
+      url
+      width
+      height
+    }
+    srcSet(sizes: [400, 800, 1200])
+  }
+}
+fragment FaqBlockFields on FAQBlock {
+  question
+  answer
+}
+fragment PageLinkBlockFields on PageLinkBlock {
+  linkText
+  page {
+    id
+    title
+    url
+    locale
+    servedLocale
+    ... on CausePage {
+      summary
+    }
+    ... on CauseCategoryPage {
+      summary
+    }
+  }
+}
+fragment ReferenceBlockFields on ReferenceBlock {
+  authors
+  title
+  publisher
+  year
+  doi
+  pubmedId
+  url
+}
+fragment BodyBlock on StreamFieldInterface {
+  __typename
+  id
+  blockType
+  ...ParagraphBlockFields
+  ...HeadingBlockFields
+  ...BulletListBlockFields
+  ...CalloutBlockFields
+  ...TreatmentBlockFields
+  ...QuoteBlockFields
+  ...ImageBlockFields
+  ...FaqBlockFields
+  ...PageLinkBlockFields
+  ...ReferenceBlockFields
+}
+fragment PageMeta on PageInterface {
+  id
+  title
+  seoTitle
+  searchDescription
+  slug
+  url
+  locale
+  servedLocale
+  sourceLocale
+  isFallback
+  isPartialTranslation
+  untranslatedParts {
+    field
+    blockId
+  }
+  lastPublishedAt
+  translations {
+    id
+    locale
+    url
+    title
+  }
+}
+fragment PageSummary on PageInterface {
+  id
+  title
+  url
+  locale
+  servedLocale
+}
+fragment MedicalReviewFields on MedicalReview {
+  reviewedBy
+  credentials
+  lastReviewed
+  nextReviewDue
+  isOverdue
+}
+fragment ReferenceFields on Reference {
+  number
+  id
+  authors
+  title
+  publisher
+  year
+  doi
+  pubmedId
+  url
+  doiUrl
+  pubmedUrl
+}
+fragment HistoryFields on PublishedChange {
+  publishedAt
+  changeNote
+}`) as unknown as TypedDocumentString<PreviewHubQuery, PreviewHubQueryVariables>;
+export const PreviewCategoryDocument = new TypedDocumentString(`
+    query PreviewCategory($token: String!, $locale: String) {
+  page(token: $token, locale: $locale) {
+    __typename
+    ...PageMeta
+    ... on CauseCategoryPage {
+      summary
+      body {
+        ...BodyBlock
+      }
+      index {
+        ...PageSummary
+      }
+      causes {
+        ...PageSummary
+        summary
+      }
+      medicalReview {
+        ...MedicalReviewFields
+      }
+      references {
+        ...ReferenceFields
+      }
+      history {
+        ...HistoryFields
+      }
+    }
+  }
+}
+    fragment ParagraphBlockFields on RichTextBlock {
+  value
+}
+fragment HeadingBlockFields on HeadingBlock {
+  text
+  level
+}
+fragment BulletListBlockFields on BulletListBlock {
+  items
+}
+fragment CalloutBlockFields on CalloutBlock {
+  kind
+  title
+  message
+}
+fragment TreatmentBlockFields on TreatmentBlock {
+  title
+  description
+}
+fragment QuoteBlockFields on QuoteBlock {
+  text
+  attribution
+}
+fragment ImageBlockFields on ImageBlock {
+  altText
+  caption
+  image {
+    id
+    width
+    height
+    isSvg
+    rendition(width: 800) {
+      url
+      width
+      height
+    }
+    srcSet(sizes: [400, 800, 1200])
+  }
+}
+fragment FaqBlockFields on FAQBlock {
+  question
+  answer
+}
+fragment PageLinkBlockFields on PageLinkBlock {
+  linkText
+  page {
+    id
+    title
+    url
+    locale
+    servedLocale
+    ... on CausePage {
+      summary
+    }
+    ... on CauseCategoryPage {
+      summary
+    }
+  }
+}
+fragment ReferenceBlockFields on ReferenceBlock {
+  authors
+  title
+  publisher
+  year
+  doi
+  pubmedId
+  url
+}
+fragment BodyBlock on StreamFieldInterface {
+  __typename
+  id
+  blockType
+  ...ParagraphBlockFields
+  ...HeadingBlockFields
+  ...BulletListBlockFields
+  ...CalloutBlockFields
+  ...TreatmentBlockFields
+  ...QuoteBlockFields
+  ...ImageBlockFields
+  ...FaqBlockFields
+  ...PageLinkBlockFields
+  ...ReferenceBlockFields
+}
+fragment PageMeta on PageInterface {
+  id
+  title
+  seoTitle
+  searchDescription
+  slug
+  url
+  locale
+  servedLocale
+  sourceLocale
+  isFallback
+  isPartialTranslation
+  untranslatedParts {
+    field
+    blockId
+  }
+  lastPublishedAt
+  translations {
+    id
+    locale
+    url
+    title
+  }
+}
+fragment PageSummary on PageInterface {
+  id
+  title
+  url
+  locale
+  servedLocale
+}
+fragment MedicalReviewFields on MedicalReview {
+  reviewedBy
+  credentials
+  lastReviewed
+  nextReviewDue
+  isOverdue
+}
+fragment ReferenceFields on Reference {
+  number
+  id
+  authors
+  title
+  publisher
+  year
+  doi
+  pubmedId
+  url
+  doiUrl
+  pubmedUrl
+}
+fragment HistoryFields on PublishedChange {
+  publishedAt
+  changeNote
+}`) as unknown as TypedDocumentString<PreviewCategoryQuery, PreviewCategoryQueryVariables>;
+export const PreviewCauseDocument = new TypedDocumentString(`
+    query PreviewCause($token: String!, $locale: String) {
+  page(token: $token, locale: $locale) {
+    __typename
+    ...PageMeta
+    ... on CausePage {
+      summary
+      body {
+        ...BodyBlock
+      }
+      category {
+        ...PageSummary
+        index {
+          ...PageSummary
+        }
+      }
+      relatedCauses {
+        ...PageSummary
+        summary
+      }
+      medicalReview {
+        ...MedicalReviewFields
+      }
+      references {
+        ...ReferenceFields
+      }
+      history {
+        ...HistoryFields
+      }
+    }
+  }
+}
+    fragment ParagraphBlockFields on RichTextBlock {
+  value
+}
+fragment HeadingBlockFields on HeadingBlock {
+  text
+  level
+}
+fragment BulletListBlockFields on BulletListBlock {
+  items
+}
+fragment CalloutBlockFields on CalloutBlock {
+  kind
+  title
+  message
+}
+fragment TreatmentBlockFields on TreatmentBlock {
+  title
+  description
+}
+fragment QuoteBlockFields on QuoteBlock {
+  text
+  attribution
+}
+fragment ImageBlockFields on ImageBlock {
+  altText
+  caption
+  image {
+    id
+    width
+    height
+    isSvg
+    rendition(width: 800) {
+      url
+      width
+      height
+    }
+    srcSet(sizes: [400, 800, 1200])
+  }
+}
+fragment FaqBlockFields on FAQBlock {
+  question
+  answer
+}
+fragment PageLinkBlockFields on PageLinkBlock {
+  linkText
+  page {
+    id
+    title
+    url
+    locale
+    servedLocale
+    ... on CausePage {
+      summary
+    }
+    ... on CauseCategoryPage {
+      summary
+    }
+  }
+}
+fragment ReferenceBlockFields on ReferenceBlock {
+  authors
+  title
+  publisher
+  year
+  doi
+  pubmedId
+  url
+}
+fragment BodyBlock on StreamFieldInterface {
+  __typename
+  id
+  blockType
+  ...ParagraphBlockFields
+  ...HeadingBlockFields
+  ...BulletListBlockFields
+  ...CalloutBlockFields
+  ...TreatmentBlockFields
+  ...QuoteBlockFields
+  ...ImageBlockFields
+  ...FaqBlockFields
+  ...PageLinkBlockFields
+  ...ReferenceBlockFields
+}
+fragment PageMeta on PageInterface {
+  id
+  title
+  seoTitle
+  searchDescription
+  slug
+  url
+  locale
+  servedLocale
+  sourceLocale
+  isFallback
+  isPartialTranslation
+  untranslatedParts {
+    field
+    blockId
+  }
+  lastPublishedAt
+  translations {
+    id
+    locale
+    url
+    title
+  }
+}
+fragment PageSummary on PageInterface {
+  id
+  title
+  url
+  locale
+  servedLocale
+}
+fragment MedicalReviewFields on MedicalReview {
+  reviewedBy
+  credentials
+  lastReviewed
+  nextReviewDue
+  isOverdue
+}
+fragment ReferenceFields on Reference {
+  number
+  id
+  authors
+  title
+  publisher
+  year
+  doi
+  pubmedId
+  url
+  doiUrl
+  pubmedUrl
+}
+fragment HistoryFields on PublishedChange {
+  publishedAt
+  changeNote
+}`) as unknown as TypedDocumentString<PreviewCauseQuery, PreviewCauseQueryVariables>;
+export const PreviewTokenDocument = new TypedDocumentString(`
+    query PreviewToken($token: String!, $locale: String) {
+  page(token: $token, locale: $locale) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<PreviewTokenQuery, PreviewTokenQueryVariables>;
 export const SitemapDocument = new TypedDocumentString(`
     query Sitemap($locale: String!) {
   causeIndex(locale: $locale) {

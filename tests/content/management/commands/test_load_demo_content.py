@@ -3,6 +3,7 @@ import json
 
 import pytest
 from django.core.management import CommandError, call_command
+from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 from wagtail_localize.fields import get_translatable_fields
 from wagtail_localize.models import StringTranslation
@@ -276,3 +277,45 @@ def test_german_demo_serves_no_english_text_it_does_not_declare(graphql):
             place for place, text in served_text.items() if source_text[place] == text
         ]
         assert english_left == [], german.slug
+
+
+IMAGE_QUERY = """
+query ($locale: String) {
+  cause(slug: "thin-endometrium", locale: $locale) {
+    body {
+      blockType
+      ... on ImageBlock {
+        altText caption
+        image { id title width height rendition(width: 800) { url width height } }
+      }
+    }
+  }
+}
+"""
+
+
+def test_a_cause_shows_the_illustration_the_demo_draws(graphql):
+    load()
+    body = graphql(IMAGE_QUERY).data["cause"]["body"]
+    images = [block for block in body if block["blockType"] == "image"]
+    assert len(images) == 1
+    block = images[0]
+    assert block["altText"].startswith("Two simplified drawings of the uterus")
+    assert (
+        block["caption"]
+        == "A typical lining (left) and a thin lining (right), simplified."
+    )
+    image = block["image"]
+    assert (image["width"], image["height"]) == (1200, 700)
+    assert image["title"].startswith("Illustration:")
+    assert image["rendition"]["width"] == 800
+    assert image["rendition"]["url"].endswith(".png")
+
+    # A second run draws nothing new; a translation shares the image and
+    # translates its words.
+    call_command("load_demo_content", translations="de", stdout=io.StringIO())
+    german = graphql(IMAGE_QUERY, {"locale": "de"}).data["cause"]["body"]
+    german_image = next(b for b in german if b["blockType"] == "image")
+    assert german_image["image"]["id"] == image["id"]
+    assert german_image["altText"] == " ".join(reversed(block["altText"].split(" ")))
+    assert get_image_model().objects.count() == 1
