@@ -1,7 +1,10 @@
 """Admin registration and the content app's contributions to the API."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from wagtail import hooks
@@ -9,7 +12,9 @@ from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail_headless_preview.models import HeadlessServeMixin
 
+from content import frontend
 from content.api.loading import request_scope
 from content.api.queries import ContentQuery
 from content.editorial.review import OVERRIDE_ACTION, bulk_publish_refusals
@@ -152,3 +157,18 @@ for hook_name in (
     "before_unpublish",
 ):
     hooks.register(hook_name, refuse_source_snippet_edits, order=-1)
+
+
+@hooks.register("before_serve_page")
+def read_every_page_on_the_frontend(
+    page: Page, request: HttpRequest, serve_args: Any, serve_kwargs: Any
+) -> HttpResponse | None:
+    """Pages without a frontend redirect of their own (the home pages) get one.
+
+    Article pages redirect in ``serve`` (wagtail-headless-preview's
+    HeadlessServeMixin); any other page type would otherwise look for a
+    template the CMS does not have.
+    """
+    if isinstance(page, HeadlessServeMixin):
+        return None
+    return frontend.serve(page, request)

@@ -194,6 +194,20 @@ def test_cms_does_not_import_content():
     assert not wrong, "\n".join(wrong)
 
 
+def test_content_does_not_import_cms():
+    """The product's domain and its API never reach into the wiring: ``cms``
+    can be swapped for other wiring without touching ``content``."""
+    graph = import_graph()
+    wrong = [
+        f"{module} imports {target} (line {line})"
+        for module, targets in sorted(graph.items())
+        if is_within(module, "content")
+        for target, line in targets.items()
+        if is_within(target, "cms")
+    ]
+    assert not wrong, "\n".join(wrong)
+
+
 def domain_modules() -> list[str]:
     return sorted(
         module

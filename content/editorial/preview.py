@@ -21,7 +21,7 @@ from django.utils import timezone
 from wagtail.models import Page
 from wagtail_headless_preview.models import PagePreview
 
-from cms import frontend
+from content import frontend
 
 SALT = "content.preview"
 

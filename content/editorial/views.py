@@ -15,7 +15,7 @@ from django.shortcuts import render
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_GET
 
-from cms import frontend
+from content import frontend
 
 PREVIEW_QUERY = """
 fragment Body on StreamFieldInterface {

@@ -19,7 +19,7 @@ from wagtail.search import index
 from wagtail_headless_preview.models import HeadlessMixin
 from wagtail_localize.fields import SynchronizedField
 
-from cms import frontend
+from content import frontend
 from content.blocks import PROSE_FEATURES, BodyBlock
 from content.editorial import graphql as editorial
 from content.editorial.graphql import article_graphql_fields
@@ -185,7 +185,7 @@ class ArticlePage(HeadlessMixin, Page):
         """Readers read the page on the frontend: redirect to its address there.
 
         HeadlessServeMixin redirects to ``FRONTEND_URL`` plus the page's path;
-        without a frontend the page says so (``cms.frontend``).
+        without a frontend the page says so (``content.frontend``).
         """
         if not frontend.base_url():
             return frontend.no_frontend(request, self)

@@ -33,7 +33,7 @@ def page_path(page: Page, request: HttpRequest | None = None) -> str:
 
 
 def no_frontend(request: HttpRequest, page: Page) -> HttpResponse:
-    return render(request, "cms/no_frontend.html", {"page": page})
+    return render(request, "content/no_frontend.html", {"page": page})
 
 
 def serve(page: Page, request: HttpRequest) -> HttpResponse:
