@@ -273,6 +273,11 @@ def _list_size(node: FieldNode, parent: Any) -> int:
     return bounds.get(f"{parent.name}.{name}", bounds.get(f"*.{name}", page_size))
 
 
+#: Longer integer literals mean nothing to this schema (an ``ID`` has at most
+#: 19 digits, an ``Int`` 10), and Python will not convert ones over 4,300.
+MAX_INT_DIGITS = 100
+
+
 class LimitedParser(Parser):
     """graphql-core's parser, stopping at the first alias over the limit.
 
@@ -284,7 +289,9 @@ class LimitedParser(Parser):
     Patch of graphql-core 3.2.14's ``Parser`` (``tests/cms/test_patches.py``
     checks its targets): ``parse_field`` is extended to count aliases, and the
     private ``_lexer`` (its ``token``, ``lookahead()`` and ``source``) is read
-    through ``lexer`` below, and nowhere else.
+    through ``lexer`` below, and nowhere else. ``parse_int`` is extended to
+    refuse an integer literal of more than ``MAX_INT_DIGITS`` digits, which
+    every scalar's ``int()`` would otherwise fail on.
     """
 
     def __init__(self, source: str, *, max_aliases: int, **kwargs: Any) -> None:
@@ -311,6 +318,16 @@ class LimitedParser(Parser):
                     positions=[token.start],
                 )
         return super().parse_field()
+
+    def parse_int(self, _is_const: bool = False) -> IntValueNode:
+        token = self.lexer.token
+        if len(token.value.lstrip("-")) > MAX_INT_DIGITS:
+            raise GraphQLSyntaxError(
+                self.lexer.source,
+                token.start,
+                f"Integer is too long: at most {MAX_INT_DIGITS} digits.",
+            )
+        return super().parse_int(_is_const)
 
 
 def parse_query(query: str) -> DocumentNode:
