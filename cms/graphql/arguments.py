@@ -99,8 +99,21 @@ def id_arguments(info: Any) -> list[str]:
     return _ID_ARGUMENTS[key]
 
 
+def argument_names(info: Any) -> dict[str, str]:
+    """The field's argument names as the client wrote them, by Python name."""
+    key = (info.parent_type.name, info.field_name)
+    if key not in _ARGUMENT_NAMES:
+        field = info.parent_type.fields.get(info.field_name)
+        _ARGUMENT_NAMES[key] = {
+            argument.out_name or name: name
+            for name, argument in (field.args.items() if field else ())
+        }
+    return _ARGUMENT_NAMES[key]
+
+
 HOSTNAME = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252})(?::\d{1,5})?$")
 _ID_ARGUMENTS: dict[tuple[str, str], list[str]] = {}
+_ARGUMENT_NAMES: dict[tuple[str, str], dict[str, str]] = {}
 
 WHOLE_NUMBER = re.compile(r"[0-9]+")
 MAX_ID = 2**63 - 1  # the largest primary key a database column holds
@@ -164,13 +177,14 @@ def nothing_found(info: Any) -> Any:
 
 class ArgumentPolicyMiddleware:
     def resolve(self, next_: Any, root: Any, info: Any, **kwargs: Any) -> Any:
+        names = argument_names(info)
         for name, value in kwargs.items():
-            check_text(name, value)
+            check_text(names.get(name, name), value)
         beyond_every_key = False
         for name in id_arguments(info):
             value = kwargs.get(name)
             if value is not None:
-                number = whole_number(name, value)
+                number = whole_number(names.get(name, name), value)
                 if number is None:
                     beyond_every_key = True
                 else:
@@ -199,7 +213,7 @@ class ArgumentPolicyMiddleware:
             value = kwargs.get(name)
             if isinstance(value, str) and len(value) > limit:
                 raise GraphQLError(
-                    f"'{name}' is limited to {limit} characters.",
+                    f"'{names.get(name, name)}' is limited to {limit} characters.",
                     extensions={"code": "BAD_USER_INPUT"},
                 )
         return next_(root, info, **kwargs)
