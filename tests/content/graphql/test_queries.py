@@ -1,5 +1,7 @@
 """The frontend contract (shared api-contract.md), exercised over HTTP."""
 
+import logging
+
 import pytest
 from wagtail.models import Locale, PageViewRestriction
 
@@ -444,3 +446,23 @@ def test_pages_in_site_include_every_language(german_article, graphql):
     assert {page["locale"] for page in result.data["de"]} == {"de"}
     assert len(result.data["de"]) >= 3
     assert {page["locale"] for page in result.data["en"]} == {"en"}
+
+
+def test_pages_under_a_parent_or_ancestor_that_does_not_exist_are_none(
+    demo_article, graphql, caplog
+):
+    category = CauseCategoryPage.objects.filter(locale=demo_article.locale).first()
+    query = (
+        "query($p: ID, $a: ID) { children: pages(parent: $p) { id } "
+        "descendants: pages(ancestor: $a, limit: 100) { id } }"
+    )
+    found = graphql(query, {"p": category.pk, "a": demo_article.pk})
+    assert not found.errors
+    children = {int(page["id"]) for page in found.data["children"]}
+    assert children == set(category.get_children().live().values_list("pk", flat=True))
+    assert len(found.data["descendants"]) > len(children) > 0
+    missing = category.pk + demo_article.pk + 10_000
+    result = graphql(query, {"p": missing, "a": missing})
+    assert result.status_code == 200
+    assert result.json == {"data": {"children": [], "descendants": []}}
+    assert [r for r in caplog.records if r.levelno >= logging.ERROR] == []
