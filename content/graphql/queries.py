@@ -491,6 +491,8 @@ def _page_at_path(
     is for a page of another site) is reduced to its path.
     """
     path = unquote(urlsplit(url_path).path)
+    if "\x00" in path:
+        return None  # "%00": no page's path holds a NUL (nor can a database's)
     path = "/" + "".join(f"{part}/" for part in path.split("/") if part)
     roots = _site_root_paths(site)
     if found := _url_language(loader, path):

@@ -466,3 +466,13 @@ def test_pages_under_a_parent_or_ancestor_that_does_not_exist_are_none(
     assert result.status_code == 200
     assert result.json == {"data": {"children": [], "descendants": []}}
     assert [r for r in caplog.records if r.levelno >= logging.ERROR] == []
+
+
+def test_a_path_with_an_encoded_nul_is_null(demo_article, graphql, caplog):
+    for path in ("/%00/", "/causes/hydro%00salpinx/", "%00"):
+        result = graphql(
+            "query($p: String) { page(urlPath: $p) { title } }", {"p": path}
+        )
+        assert result.status_code == 200
+        assert result.json == {"data": {"page": None}}
+    assert [r for r in caplog.records if r.levelno >= logging.ERROR] == []
