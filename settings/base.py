@@ -261,6 +261,9 @@ GRAPHQL_MAX_BODY_BYTES = int(os.environ.get("GRAPHQL_MAX_BODY_BYTES", str(100 * 
 GRAPHQL_MAX_TOKENS = int(os.environ.get("GRAPHQL_MAX_TOKENS", "2000"))
 GRAPHQL_MAX_FIELDS = int(os.environ.get("GRAPHQL_MAX_FIELDS", "200"))
 GRAPHQL_MAX_FRAGMENTS = int(os.environ.get("GRAPHQL_MAX_FRAGMENTS", "50"))
+# Nesting of arrays and objects in a JSON body or in ``variables``: checked
+# before parsing, which a deeply nested document would otherwise exhaust.
+GRAPHQL_MAX_JSON_DEPTH = int(os.environ.get("GRAPHQL_MAX_JSON_DEPTH", "32"))
 # Upper bounds of lists that take no ``limit`` argument, used by the query
 # cost estimate; the content model enforces the article ones.
 GRAPHQL_LIST_BOUNDS = {

@@ -1,7 +1,8 @@
 """What the GraphQL view checks of a request before any GraphQL runs.
 
-A request id (the client's when well formed), a body size limit, the types of
-``query``, ``variables`` and ``operationName``, no CSRF cookie on a JSON
+A request id (the client's when well formed), a body size limit, a body that
+is UTF-8 and JSON nested no deeper than ``GRAPHQL_MAX_JSON_DEPTH``, the types
+of ``query``, ``variables`` and ``operationName``, no CSRF cookie on a JSON
 answer, and one log line for every request refused with a 4xx.
 """
 
@@ -11,6 +12,8 @@ import json
 import logging
 import re
 import uuid
+from itertools import accumulate
+from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
@@ -46,6 +49,50 @@ def too_large(request: HttpRequest) -> str | None:
     if not refused:
         return None
     return f"Request too large: at most {limit // 1024} KB."
+
+
+#: A JSON string (escapes included; an unterminated one runs to the end, so
+#: every match attempt succeeds and the scan stays linear).
+_JSON_STRING = re.compile(r'"[^"\\]*+(?:\\.[^"\\]*+)*+(?:"|\\?\Z)', re.S)
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
+
+
+def json_depth(text: str) -> int:
+    """How deeply arrays and objects nest in ``text``, read without parsing.
+
+    Brackets inside strings do not count. Linear in the length of ``text``
+    and without recursion, so it is safe to run on any body within the size
+    limit, before ``json.loads`` (whose recursion a deep document exhausts).
+    """
+    brackets = _NOT_BRACKET.sub("", _JSON_STRING.sub("", text))
+    return max(accumulate(map(_STEP.__getitem__, brackets)), default=0)
+
+
+def decode_body(body: bytes) -> str:
+    """The request body as text; a 400 in our words when it is not UTF-8."""
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        raise bad_request("The request body is not valid UTF-8.") from None
+
+
+def load_json(text: str | bytes, invalid: str) -> Any:
+    """``text`` parsed as JSON, or a 400 with the message ``invalid``.
+
+    A document nested deeper than ``GRAPHQL_MAX_JSON_DEPTH`` is refused
+    before it is parsed.
+    """
+    if isinstance(text, bytes):
+        text = decode_body(text)
+    limit = settings.GRAPHQL_MAX_JSON_DEPTH
+    if json_depth(text) > limit:
+        raise bad_request(f"JSON is nested too deeply: at most {limit} levels.")
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError):
+        # RecursionError cannot happen within the depth limit: defensive.
+        raise bad_request(invalid) from None
 
 
 def check_params(query: object, variables: object, operation_name: object) -> None:

@@ -58,12 +58,16 @@ class Measure:
     ``depth``: levels of nested fields (``__`` fields are free); ``cost``:
     the largest product of list sizes along a path, at least 1; ``fields``:
     fields asked for, each use of a fragment counting its fields again
-    (introspection below ``__schema`` and ``__type`` is free, like depth).
+    (introspection below ``__schema`` and ``__type`` is free, like depth);
+    ``top``: fields of the selection set itself, those of its inline
+    fragments and spread fragments included (each use counting again), as
+    the root fields of an operation are counted.
     """
 
     depth: int = 0
     cost: int = 1
     fields: int = 0
+    top: int = 0
 
 
 @dataclass
@@ -126,7 +130,7 @@ class _Walker:
                 continue
             selections = definition.selection_set.selections
             root = self.schema.get_root_type(definition.operation)
-            depth = 0
+            depth = root_fields = 0
             for selection in selections:
                 # The cost of a query is the sum over its root fields.
                 measure = self._walk((selection,), root, cost=0)
@@ -134,7 +138,7 @@ class _Walker:
                 if root is not None:
                     result.cost = min(CEILING, result.cost + measure.cost)
                 result.fields = min(CEILING, result.fields + measure.fields)
-            root_fields = sum(isinstance(s, FieldNode) for s in selections)
+                root_fields = min(CEILING, root_fields + measure.top)
             result.operations.append((definition, depth, root_fields))
         result.introspection = self.introspection
         return result
@@ -195,14 +199,20 @@ class _Walker:
             if selection is None:
                 stack.pop()
                 if not stack:
-                    return Measure(frame.depth, frame.cost, frame.fields)
-                depth, cost, fields = frame.depth, frame.cost, frame.fields
+                    return Measure(frame.depth, frame.cost, frame.fields, frame.top)
+                depth, cost, fields, top = (
+                    frame.depth,
+                    frame.cost,
+                    frame.fields,
+                    frame.top,
+                )
                 if frame.field is not None:  # a field's selection set
                     free, factor, introspection = frame.field
                     depth = 0 if free else 1 + depth
                     cost = 1 if factor is None else min(CEILING, factor * cost)
                     fields = 0 if introspection else fields + 1
-                stack[-1].add(depth, cost, fields)
+                    top = 1  # the field itself; an inline fragment: its fields
+                stack[-1].add(depth, cost, fields, top)
                 continue
             self.visits += 1
             if isinstance(selection, FieldNode):
@@ -219,7 +229,7 @@ class _Walker:
                     target = get_named_type(definition.type)
                 free = name.startswith("__")
                 if selection.selection_set is None:
-                    frame.add(0 if free else 1, factor or 1, 1)
+                    frame.add(0 if free else 1, factor or 1, 1, 1)
                 else:
                     children = selection.selection_set.selections
                     field = (free, factor, introspection)
@@ -233,13 +243,13 @@ class _Walker:
                 stack.append(_Frame(children, target, 1, None))
             elif isinstance(selection, FragmentSpreadNode):
                 measure = self.measures.get(selection.name.value, Measure())
-                frame.add(measure.depth, measure.cost, measure.fields)
+                frame.add(measure.depth, measure.cost, measure.fields, measure.top)
 
 
 class _Frame:
     """A selection set being measured, and the measure of its part so far."""
 
-    __slots__ = ("selections", "parent", "field", "depth", "cost", "fields")
+    __slots__ = ("selections", "parent", "field", "depth", "cost", "fields", "top")
 
     def __init__(self, selections: Any, parent: Any, cost: int, field: Any) -> None:
         self.selections = iter(selections)
@@ -250,11 +260,13 @@ class _Frame:
         self.depth = 0
         self.cost = cost
         self.fields = 0
+        self.top = 0
 
-    def add(self, depth: int, cost: int, fields: int) -> None:
+    def add(self, depth: int, cost: int, fields: int, top: int) -> None:
         self.depth = max(self.depth, depth)
         self.cost = max(self.cost, cost)
         self.fields = min(CEILING, self.fields + fields)
+        self.top = min(CEILING, self.top + top)
 
 
 def _list_size(node: FieldNode, parent: Any) -> int:
@@ -273,6 +285,11 @@ def _list_size(node: FieldNode, parent: Any) -> int:
     return bounds.get(f"{parent.name}.{name}", bounds.get(f"*.{name}", page_size))
 
 
+#: Longer integer literals mean nothing to this schema (an ``ID`` has at most
+#: 19 digits, an ``Int`` 10), and Python will not convert ones over 4,300.
+MAX_INT_DIGITS = 100
+
+
 class LimitedParser(Parser):
     """graphql-core's parser, stopping at the first alias over the limit.
 
@@ -284,7 +301,9 @@ class LimitedParser(Parser):
     Patch of graphql-core 3.2.14's ``Parser`` (``tests/cms/test_patches.py``
     checks its targets): ``parse_field`` is extended to count aliases, and the
     private ``_lexer`` (its ``token``, ``lookahead()`` and ``source``) is read
-    through ``lexer`` below, and nowhere else.
+    through ``lexer`` below, and nowhere else. ``parse_int`` is extended to
+    refuse an integer literal of more than ``MAX_INT_DIGITS`` digits, which
+    every scalar's ``int()`` would otherwise fail on.
     """
 
     def __init__(self, source: str, *, max_aliases: int, **kwargs: Any) -> None:
@@ -311,6 +330,16 @@ class LimitedParser(Parser):
                     positions=[token.start],
                 )
         return super().parse_field()
+
+    def parse_int(self, _is_const: bool = False) -> IntValueNode:
+        token = self.lexer.token
+        if len(token.value.lstrip("-")) > MAX_INT_DIGITS:
+            raise GraphQLSyntaxError(
+                self.lexer.source,
+                token.start,
+                f"Integer is too long: at most {MAX_INT_DIGITS} digits.",
+            )
+        return super().parse_int(_is_const)
 
 
 def parse_query(query: str) -> DocumentNode:

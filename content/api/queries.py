@@ -358,9 +358,11 @@ class ContentQuery:
         loader.serve(loc, fallback=False)
         queryset = Page.objects.all()
         if parent := kwargs.pop("parent", None):
-            queryset = queryset.child_of(_page_or_none(parent))
+            page = _page_or_none(parent)
+            queryset = queryset.child_of(page) if page else queryset.none()
         elif ancestor := kwargs.pop("ancestor", None):
-            queryset = queryset.descendant_of(_page_or_none(ancestor))
+            page = _page_or_none(ancestor)
+            queryset = queryset.descendant_of(page) if page else queryset.none()
         site = get_site_filter(info, **kwargs)
         kwargs.pop("site", None)
         kwargs.pop("in_site", None)
@@ -480,6 +482,8 @@ def _page_at_path(
     is for a page of another site) is reduced to its path.
     """
     path = unquote(urlsplit(url_path).path)
+    if "\x00" in path:
+        return None  # "%00": no page's path holds a NUL (nor can a database's)
     path = "/" + "".join(f"{part}/" for part in path.split("/") if part)
     roots = _site_root_paths(site)
     if found := _url_language(loader, path):
@@ -568,19 +572,12 @@ def _public_media(model, info: Any, **kwargs: Any):
     return resolve_queryset(queryset, info, **kwargs)
 
 
-class _NoPage:
-    """Stands in for a missing page in tree filters: matches nothing."""
+def _page_or_none(page_id: Any) -> Page | None:
+    """The page a tree filter names; None when there is none (an empty list).
 
-    path = "-"
-    depth = 0
-
-
-def _page_or_none(page_id: Any):
-    if str(page_id).isdigit():
-        page = Page.objects.filter(pk=page_id).only("path", "depth").first()
-        if page is not None:
-            return page
-    return _NoPage()
+    ``ArgumentPolicyMiddleware`` has made the id a whole number in range.
+    """
+    return Page.objects.filter(pk=page_id).only("path", "depth").first()
 
 
 def _content_type(name: str) -> ContentType | None:

@@ -29,7 +29,8 @@ def lexer_of_a_parser():
 
 PATCHES = {
     # cms.graphql.limits.LimitedParser (graphql-core 3.2.14): counts aliases
-    # in parse_field, reading the private lexer's token, lookahead and source.
+    # in parse_field, reading the private lexer's token, lookahead and source;
+    # refuses over-long integers in parse_int.
     "LimitedParser: Parser.parse_field": lambda: (
         parameters(Parser.parse_field) == ["self"]
     ),
@@ -38,6 +39,9 @@ PATCHES = {
     ),
     "LimitedParser: Parser(max_tokens=...)": lambda: (
         "max_tokens" in parameters(Parser.__init__)
+    ),
+    "LimitedParser: Parser.parse_int": lambda: (
+        parameters(Parser.parse_int) == ["self", "_is_const"]
     ),
     "LimitedParser: Parser._lexer.token/lookahead/source": lambda: (
         all(
@@ -59,6 +63,9 @@ PATCHES = {
             staticmethod,
         )
         and parameters(GrapheneGraphQLView.get_graphql_params) == ["request", "data"]
+    ),
+    "GraphQLView: parse_body": lambda: (
+        parameters(GrapheneGraphQLView.parse_body) == ["self", "request"]
     ),
     "GraphQLView: execute_graphql_request": lambda: (
         parameters(GrapheneGraphQLView.execute_graphql_request)

@@ -371,3 +371,59 @@ def test_the_rules_after_the_limits_refuse_introspection_too(settings):
     )
     assert error.message == "Cannot query '__type': introspection is disabled."
     assert validate(schema, parse("{ __typename }"), validation_rules()) == []
+
+
+def root_fields_query(count: int, spread: str) -> str:
+    """``count`` root fields, asked for inline, in inline fragments on Query,
+    or through one named fragment on Query per field."""
+    field = "locales { code }"
+    if spread == "inline":
+        return "{ " + " ".join([field] * count) + " }"
+    if spread == "inline fragments":
+        return "{ " + " ".join([f"... on Query {{ {field} }}"] * count) + " }"
+    definitions = [f"fragment R{i} on Query {{ {field} }}" for i in range(count)]
+    spreads = " ".join(f"...R{i}" for i in range(count))
+    return f"{{ {spreads} }} " + " ".join(definitions)
+
+
+@pytest.mark.parametrize("spread", ["inline", "fragments", "inline fragments"])
+def test_more_than_ten_root_fields_are_refused_however_they_are_spread(
+    db, client, spread
+):
+    response, body, _ = post(client, root_fields_query(10, spread))
+    assert response.status_code == 200, body
+    assert body["data"]["locales"][0] == {"code": "en"}
+    response, body, queries = post(client, root_fields_query(11, spread))
+    assert response.status_code == 400, body
+    messages = [error["message"] for error in body["errors"]]
+    assert "Too many root fields: 11 (at most 10)." in messages
+    assert queries == 0
+
+
+def doubling_root_fragments(levels: int) -> str:
+    """Each fragment on Query spreads the next twice: 2^levels root fields."""
+    definitions = [
+        f"fragment N{i} on Query {{ ...N{i + 1} ...N{i + 1} }}"
+        for i in range(levels - 1)
+    ]
+    definitions.append(
+        f"fragment N{levels - 1} on Query {{ locales {{ code }} locales {{ code }} }}"
+    )
+    return "{ ...N0 } " + " ".join(definitions)
+
+
+def test_root_fields_through_nested_fragments_are_counted_in_linear_time(db, client):
+    from cms.graphql import limits as graphql_limits
+
+    visits = {}
+    for levels in (4, 8, 12, 16):
+        before = graphql_limits.walk_stats.visits
+        response, body, queries = post(client, doubling_root_fragments(levels))
+        visits[levels] = graphql_limits.walk_stats.visits - before
+        assert response.status_code == 400, body
+        messages = [error["message"] for error in body["errors"]]
+        assert f"Too many root fields: {2**levels} (at most 10)." in messages
+        assert queries == 0
+    # Each fragment is measured once, however often it is spread.
+    assert visits[8] - visits[4] == visits[12] - visits[8] == visits[16] - visits[12]
+    assert visits[16] <= 12 * 16

@@ -1,5 +1,7 @@
 """The frontend contract (shared api-contract.md), exercised over HTTP."""
 
+import logging
+
 import pytest
 from wagtail.models import Locale, PageViewRestriction
 
@@ -455,7 +457,7 @@ def test_pages_in_site_include_every_language(german_article, graphql):
         (
             "query($q: String) { causes(searchQuery: $q) { slug } }",
             {"q": "a" * 201},
-            "'search_query' is limited to 200 characters.",
+            "'searchQuery' is limited to 200 characters.",
         ),
         (
             "query($q: String) { search(query: $q) { __typename } }",
@@ -505,3 +507,33 @@ def test_lists_are_no_longer_than_grapples_page_size(demo_article, graphql, sett
     assert not result.errors
     assert len(result.data["causes"]) == 5
     assert len(graphql("{ causes { slug } }").data["causes"]) == 5
+
+
+def test_pages_under_a_parent_or_ancestor_that_does_not_exist_are_none(
+    demo_article, graphql, caplog
+):
+    category = CauseCategoryPage.objects.filter(locale=demo_article.locale).first()
+    query = (
+        "query($p: ID, $a: ID) { children: pages(parent: $p) { id } "
+        "descendants: pages(ancestor: $a, limit: 100) { id } }"
+    )
+    found = graphql(query, {"p": category.pk, "a": demo_article.pk})
+    assert not found.errors
+    children = {int(page["id"]) for page in found.data["children"]}
+    assert children == set(category.get_children().live().values_list("pk", flat=True))
+    assert len(found.data["descendants"]) > len(children) > 0
+    missing = category.pk + demo_article.pk + 10_000
+    result = graphql(query, {"p": missing, "a": missing})
+    assert result.status_code == 200
+    assert result.json == {"data": {"children": [], "descendants": []}}
+    assert [r for r in caplog.records if r.levelno >= logging.ERROR] == []
+
+
+def test_a_path_with_an_encoded_nul_is_null(demo_article, graphql, caplog):
+    for path in ("/%00/", "/causes/hydro%00salpinx/", "%00"):
+        result = graphql(
+            "query($p: String) { page(urlPath: $p) { title } }", {"p": path}
+        )
+        assert result.status_code == 200
+        assert result.json == {"data": {"page": None}}
+    assert [r for r in caplog.records if r.levelno >= logging.ERROR] == []
