@@ -69,7 +69,9 @@ def rate_limited(request: HttpRequest) -> int | None:
     a request has missed the response cache. django-ratelimit's
     ``is_ratelimited``/``get_usage`` could be called at the same point, but
     they do the same ``add``/``incr`` on the same cache and would add a
-    dependency without changing what is counted or how.
+    dependency without changing what is counted or how. With the cache
+    unreachable the limit fails open: it protects the workers, it is not a
+    reason to refuse a reader.
     """
     limit, window = settings.GRAPHQL_RATE_LIMIT
     if limit <= 0:
@@ -77,7 +79,10 @@ def rate_limited(request: HttpRequest) -> int | None:
     now = int(time.time())
     bucket = now // window
     key = f"graphql:rate:{rate_limit_subject(request)}:{bucket}"
-    if cache.add(key, 1, timeout=window + 1):
+    added = cache.add(key, 1, timeout=window + 1)
+    if added is None:
+        return None  # the cache is unreachable (cms.cache.backend): fail open
+    if added:
         count = 1
     else:
         try:
@@ -85,6 +90,8 @@ def rate_limited(request: HttpRequest) -> int | None:
         except ValueError:
             cache.set(key, 1, timeout=window + 1)
             count = 1
+    if count is None:
+        return None
     if count > limit:
         return (bucket + 1) * window - now or 1
     return None

@@ -32,7 +32,7 @@ def prepare_process() -> None:
     graphene_settings.SCHEMA  # noqa: B018 - builds the schema once
     backend = settings.CACHES["default"]["BACKEND"]
     __import__(backend.rsplit(".", 1)[0])
-    if "django_redis" in backend:
+    if "django_redis" in backend or "Redis" in backend:
         import django_redis.client  # noqa: F401 - the client module redis pulls in
 
     for code, _name in settings.LANGUAGES:

@@ -52,12 +52,25 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     )
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# Redis is an optimisation: when it cannot be reached the API answers uncached
+# and without rate limits (cms.cache.backend). A call gives up after these
+# many seconds, and the circuit breaker then skips Redis for
+# REDIS_CIRCUIT_SECONDS before trying again.
+REDIS_SOCKET_CONNECT_TIMEOUT = float(
+    os.environ.get("REDIS_SOCKET_CONNECT_TIMEOUT", "0.25")
+)
+REDIS_SOCKET_TIMEOUT = float(os.environ.get("REDIS_SOCKET_TIMEOUT", "0.5"))
+REDIS_CIRCUIT_SECONDS = float(os.environ.get("REDIS_CIRCUIT_SECONDS", "5"))
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            "BACKEND": "cms.cache.backend.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "nidation"),
+            "OPTIONS": {
+                "SOCKET_CONNECT_TIMEOUT": REDIS_SOCKET_CONNECT_TIMEOUT,
+                "SOCKET_TIMEOUT": REDIS_SOCKET_TIMEOUT,
+            },
         }
     }
 else:

@@ -18,6 +18,7 @@ from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
+from cms.cache import generation as db_generation
 from cms.cache.responses import GENERATION_KEY, generation, mirror
 
 logger = logging.getLogger("cms.caching")
@@ -27,9 +28,15 @@ def invalidate(**_kwargs: Any) -> None:
     """Forget every cached response (by moving to a new generation).
 
     Called by the signals of a change, which may still be inside its
-    transaction: the generation moves at once and again on commit, so an
-    answer computed from the old rows in between is never kept.
+    transaction. The database's generation moves in that transaction, so it
+    commits (or rolls back, or is lost in a crash) together with the change:
+    that alone decides what may be served. The shared cache's generation,
+    which lets each process trust its in-memory copy, moves at once and again
+    on commit; with the cache unreachable it does not move, and nothing waits
+    for it (the database's generation still rules out every older answer
+    once the cache is back).
     """
+    db_generation.bump()
     _move_generation()
     if transaction.get_connection().in_atomic_block:
         transaction.on_commit(_move_generation)
@@ -42,6 +49,8 @@ def _move_generation() -> None:
     except ValueError:
         new = generation() + 1
         cache.set(GENERATION_KEY, new, timeout=None)
+    if new is None:  # the cache is unreachable (cms.cache.backend)
+        return
     copy = mirror()
     if copy is not None:
         copy.announce(int(new))

@@ -38,8 +38,9 @@ from typing import Any
 
 logger = logging.getLogger("cms.caching")
 
-#: (generation, result, status, etag, valid_until: epoch seconds or None)
-Entry = tuple[int, str, int, str, float | None]
+#: (generation, result, status, etag, valid_until: epoch seconds or None,
+#: the database's generation)
+Entry = tuple[int, str, int, str, float | None, int]
 
 
 class ResponseMirror:
@@ -66,6 +67,7 @@ class ResponseMirror:
         self.stopping = threading.Event()
         self.thread: threading.Thread | None = None
         self.pubsub: Any = None
+        self.lost = False
 
     # -- the request path ------------------------------------------------------
 
@@ -129,10 +131,15 @@ class ResponseMirror:
                     generation,
                     self.lease,
                 )
-        except Exception:
-            # Nobody heard this generation: their leases run out instead.
-            logger.exception("Could not announce cache generation %s", generation)
-            time.sleep(self.lease)
+        except Exception as error:
+            # Nobody heard this generation: their leases run out instead, and
+            # until then the database's generation, checked on every hit,
+            # keeps them from serving an older answer.
+            logger.warning(
+                "Could not announce cache generation %s (%s)",
+                generation,
+                error.__class__.__name__,
+            )
 
     # -- the subscriber thread -------------------------------------------------
 
@@ -164,13 +171,27 @@ class ResponseMirror:
             self.trusted_until = 0.0
 
     def listen(self) -> None:
+        """Follow the channel for as long as the process runs.
+
+        Losing Redis (stopped, restarting, unreachable) drops the copy and
+        retries with a backoff up to ``lease``; each resubscription starts
+        from an empty copy and the generation read afresh. The loss is
+        logged once, and the recovery once, however long the outage.
+        """
         stopping = self.stopping
         backoff = 0.1
+        self.lost = False
         while not stopping.is_set():
             try:
                 self.follow(stopping)
             except Exception as error:
-                logger.warning("Cache invalidation channel lost (%s); retrying", error)
+                if not self.lost:
+                    self.lost = True
+                    logger.warning(
+                        "Cache invalidation channel lost (%s); retrying, and "
+                        "answering from Redis or uncached meanwhile",
+                        error.__class__.__name__,
+                    )
             self.moved_to(None)
             self.trusted_until = 0.0
             if self.pubsub is not None:
@@ -184,7 +205,13 @@ class ResponseMirror:
         pubsub.subscribe(self.channel)
         self.wait_for(pubsub, "subscribe", time.monotonic())
         # Subscribed before reading: no invalidation can slip in between.
-        self.moved_to(int(self.read_generation()))
+        current = int(self.read_generation())
+        if current <= 0:  # the cache is not answering yet
+            raise ConnectionError("no cache generation")
+        self.moved_to(current)
+        if self.lost:
+            self.lost = False
+            logger.warning("Cache invalidation channel restored; memory copy emptied")
         interval = self.lease / 4
         while not stopping.is_set():
             sent = time.monotonic()

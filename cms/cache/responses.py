@@ -1,10 +1,13 @@
 """The response cache of anonymous GraphQL queries.
 
 Responses live in Django's cache (Redis when ``REDIS_URL`` is set). Each entry
-carries a *generation* number; publishing, unpublishing, moving or deleting a
+carries a *generation* number held by the database (``cms.CacheGeneration``,
+``cms.cache.generation``); publishing, unpublishing, moving or deleting a
 page, and any change to snippets, settings, translations, locales, sites,
-redirects, view restrictions, images or documents bumps the generation, so the
-very next query misses the cache and sees the change. With Redis, each
+redirects, view restrictions, images or documents bumps it in the change's
+own transaction, so the very next query, in any process, misses the cache and
+sees the change. When the cache is unreachable, queries are answered
+uncached (``cms.cache.backend``). With Redis, each
 process also keeps an exact in-memory copy of the entries it has seen
 (``cms.cache.mirror``), so most hits need no round trip. Nothing is ever served
 from or stored in the cache for an authenticated user or a request a resolver
@@ -17,10 +20,11 @@ import hashlib
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils import timezone
 
+from cms.cache import generation as db_generation
 from cms.cache.keys import cache_key
 from cms.cache.mirror import ResponseMirror
 from cms.graphql.state import RequestState
@@ -37,7 +41,9 @@ def mirror() -> ResponseMirror | None:
     if not _mirror_configured:
         _mirror_configured = True
         entries = settings.GRAPHQL_MEMORY_CACHE_ENTRIES
-        if entries > 0 and "django_redis" in settings.CACHES["default"]["BACKEND"]:
+        from django_redis.cache import RedisCache
+
+        if entries > 0 and isinstance(caches["default"], RedisCache):
             from django_redis import get_redis_connection
 
             redis = get_redis_connection("default")
@@ -72,10 +78,11 @@ def forget_memory_copy() -> None:
 
 
 def generation() -> int:
+    """The shared cache's own generation (0 while the cache is unreachable)."""
     value = cache.get(GENERATION_KEY)
     if value is None:
         cache.add(GENERATION_KEY, 1, timeout=None)
-        value = cache.get(GENERATION_KEY, 1)
+        value = cache.get(GENERATION_KEY, 0)
     return int(value)
 
 
@@ -88,33 +95,50 @@ def is_cacheable(request: HttpRequest) -> bool:
     return not (user is not None and user.is_authenticated)
 
 
-def lookup(key: str) -> tuple[int, tuple[str, int, str, float | None] | None]:
-    """The current generation and ``(result, status, etag, valid_until)`` if
-    still current.
+def lookup(
+    key: str,
+) -> tuple[int, int | None, tuple[str, int, str, float | None] | None]:
+    """The shared cache's generation, the database's (when read) and
+    ``(result, status, etag, valid_until)`` if still current.
 
-    From this process's memory when it provably holds the current
-    generation; otherwise one round trip to the cache for both.
+    An entry is served only while it carries the generation the database
+    holds now, whatever the cache says: a cache that moved backwards (a Redis
+    restored from a snapshot or failed over, a process's memory behind a
+    publish made elsewhere) never serves an answer older than the database.
+    That costs one primary-key read, made only when the cache holds a
+    candidate (a miss reads it just before executing, ``read_database_generation``,
+    so a refused query still runs no SQL). The shared cache's generation lets
+    the in-memory copy answer without a round trip to Redis; otherwise one
+    round trip reads both. With Redis unreachable this is simply a miss.
     """
     copy = mirror()
+    candidate = None
+    from_memory = False
     if copy is not None:
         entry = copy.get(key)
-        if entry is not None and fresh(entry[4]):
-            return entry[0], entry[1:]
-    values = cache.get_many([GENERATION_KEY, key])
-    current = values.get(GENERATION_KEY)
-    if current is None:
-        current = generation()
-    entry = values.get(key)
-    if (
-        entry is not None
-        and len(entry) == 5
-        and entry[0] == current
-        and fresh(entry[4])
-    ):
-        if copy is not None:
-            copy.put(key, tuple(entry))
-        return current, tuple(entry[1:])
-    return current, None
+        if entry is not None and len(entry) == 6 and fresh(entry[4]):
+            candidate, shared, from_memory = entry, entry[0], True
+    if candidate is None:
+        values = cache.get_many([GENERATION_KEY, key])
+        shared = values.get(GENERATION_KEY)
+        if shared is None:
+            shared = generation()
+        entry = values.get(key)
+        if (
+            entry is not None
+            and len(entry) == 6
+            and entry[0] == shared
+            and fresh(entry[4])
+        ):
+            candidate = entry
+    if candidate is None:
+        return shared, None, None
+    database = db_generation.current()
+    if candidate[5] != database:
+        return shared, database, None
+    if copy is not None and not from_memory:
+        copy.put(key, tuple(candidate))
+    return shared, database, tuple(candidate[1:5])
 
 
 def etag_for(content: bytes | str) -> str:
@@ -130,21 +154,23 @@ def fresh(valid_until: float | None) -> bool:
 
 def store(
     key: str,
-    seen_generation: int,
+    seen_generation: tuple[int, int | None],
     result: str,
     status: int,
     valid_until: float | None = None,
 ) -> None:
     """Keep a response, tagged with the generation it was computed in.
 
-    A publish during the request moves the generation on, so an answer
+    ``seen_generation`` is what ``lookup`` read before the answer was
+    computed: a publish during the request moves both on, so an answer
     computed from the older content is never served afterwards.
     ``valid_until`` (a timestamp: the next scheduled go-live or expiry, see
     ``content.editorial.scheduling``) ends the entry's life at that moment.
     """
-    if not fresh(valid_until):
+    shared, database = seen_generation
+    if database is None or not fresh(valid_until):
         return
-    entry = (seen_generation, result, status, etag_for(result), valid_until)
+    entry = (shared, result, status, etag_for(result), valid_until, database)
     cache.set(key, entry, timeout=settings.GRAPHQL_CACHE_SECONDS)
     copy = mirror()
     if copy is not None:
@@ -170,13 +196,25 @@ def find(
     key = cache_key(request, query, variables, operation_name)
     if key is None:
         return None
-    seen_generation, entry = lookup(key)
-    state.cache_lookup = (key, seen_generation)
+    shared, database, entry = lookup(key)
+    state.cache_lookup = (key, shared, database)
     if entry is None:
         return None
     result, status, state.etag, state.valid_until = entry
     state.cache = "HIT"
     return result, status
+
+
+def read_database_generation(state: RequestState | None) -> None:
+    """Before a missed query runs: note the database's generation, which the
+    fresh answer will be stored under (read before any content is)."""
+    if (
+        state is not None
+        and state.cache_lookup is not None
+        and state.cache_lookup[2] is None
+    ):
+        key, shared, _ = state.cache_lookup
+        state.cache_lookup = (key, shared, db_generation.current())
 
 
 def keep(state: RequestState, result: str, status: int) -> None:
@@ -189,8 +227,8 @@ def keep(state: RequestState, result: str, status: int) -> None:
         and not state.private
     )
     if storable:
-        key, seen_generation = state.cache_lookup
-        store(key, seen_generation, result, status, state.valid_until)
+        key, shared, database = state.cache_lookup
+        store(key, (shared, database), result, status, state.valid_until)
         state.cache = "MISS"
 
 

@@ -26,9 +26,10 @@ class RequestState:
     request_id: str
     #: Whether the response cache was consulted (at most once per request).
     looked_up: bool = False
-    #: ``(key, generation seen)`` to store a fresh answer under after a miss;
-    #: None when the answer must not be stored.
-    cache_lookup: tuple[str, int] | None = None
+    #: ``(key, shared cache's generation, database's generation)`` to store
+    #: a fresh answer under after a miss (the database's is read just before
+    #: the query runs); None when the answer must not be stored.
+    cache_lookup: tuple[str, int, int | None] | None = None
     #: ``"HIT"`` or ``"MISS"`` (the ``X-Cache`` header); None: not cached.
     cache: str | None = None
     #: The ETag of a cached answer (a fresh one is hashed from its body).

@@ -188,6 +188,7 @@ class GraphQLView(BaseGraphQLView):
         )
         if errors:
             return ExecutionResult(data=None, errors=errors)
+        responses.read_database_generation(state_of(request))
         try:
             return execute(
                 schema,

@@ -116,8 +116,8 @@ def acquire_lock(wait: float = WAIT_SECONDS) -> str | None:
     """Take the scheduling lock (shared by every process using the cache)."""
     token = uuid.uuid4().hex
     deadline = time.monotonic() + wait
-    while not cache.add(LOCK_KEY, token, timeout=LOCK_SECONDS):
-        if time.monotonic() >= deadline:
+    while not (added := cache.add(LOCK_KEY, token, timeout=LOCK_SECONDS)):
+        if added is None or time.monotonic() >= deadline:  # None: cache unreachable
             return None
         time.sleep(0.02)
     return token

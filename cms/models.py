@@ -1,0 +1,23 @@
+from django.db import models
+
+
+class CacheGeneration(models.Model):
+    """The response cache's generation, held by the database (one row).
+
+    Every change that can alter a public answer adds one to ``value`` in the
+    change's own transaction; every cached answer carries the value it was
+    computed under and is served only while that is still the value here. So
+    no cache state that can move backwards (a Redis restored from a snapshot,
+    a failover to a lagging replica, a process's memory) can serve an answer
+    older than the database, and a change made in any process reaches every
+    process that answers.
+    """
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
+    value = models.BigIntegerField(default=1)
+
+    class Meta:
+        verbose_name = "response cache generation"
+
+    def __str__(self) -> str:
+        return f"response cache generation {self.value}"
