@@ -75,4 +75,3 @@ def test_image_urls_are_relative_by_default(illustrated_cause, graphql):
 def test_image_urls_use_an_absolute_media_base(illustrated_cause, graphql):
     for url in image_urls(graphql):
         assert url.startswith("https://media.example.org/cms/"), url
-
