@@ -10,5 +10,7 @@ class CmsConfig(AppConfig):
 
     def ready(self) -> None:
         from cms.cache.invalidation import connect_cache_invalidation
+        from cms.graphql.media import serve_media_urls_as_stored
 
         connect_cache_invalidation()
+        serve_media_urls_as_stored()

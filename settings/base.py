@@ -44,7 +44,20 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # One editor's autosave and the live preview panel write at the same time.
+    # In WAL mode readers never wait for the writer; IMMEDIATE transactions
+    # take the write lock when they begin, so a second writer waits (up to the
+    # timeout, in seconds) instead of failing with "database is locked" when a
+    # read inside its transaction turns into a write.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": int(os.environ.get("DATABASE_SQLITE_TIMEOUT", "20")),
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # A runaway query is cancelled instead of holding a worker and a connection.
     statement_timeout = int(os.environ.get("DATABASE_STATEMENT_TIMEOUT_MS", "5000"))
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
@@ -237,7 +250,9 @@ TIME_ZONE = "UTC"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static"))
-MEDIA_URL = "/media/"
+# Relative by default (served from the address the site is reached on); an
+# absolute URL (e.g. a CDN) makes every media URL the API serves absolute.
+MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

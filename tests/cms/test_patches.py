@@ -126,3 +126,36 @@ def test_the_translation_editor_template_still_has_the_block_it_extends():
         "wagtail_localize/admin/edit_translation.html"
     )
     assert Path(template.origin.name).is_relative_to(ROOT / "cms")
+
+
+def test_the_bulk_actions_footer_is_upstream_but_for_the_permitted_choices():
+    """cms/templates/wagtailadmin/bulk_actions/footer.html (Wagtail 7.4) is
+    Wagtail's, with ``permitted_bulk_action_choices`` for
+    ``bulk_action_choices``; an upgrade that changes the footer shows here."""
+    import wagtail
+
+    template = "wagtailadmin/bulk_actions/footer.html"
+    upstream = (
+        Path(wagtail.__file__).parent / "admin/templates" / template
+    ).read_text()
+    ours = (ROOT / "cms/templates" / template).read_text()
+    assert ours == upstream.replace(
+        "{% load i18n wagtailadmin_tags %}",
+        "{% load i18n wagtailadmin_tags cms_bulk_actions %}",
+    ).replace(
+        "{% bulk_action_choices app_label model_name %}",
+        "{% permitted_bulk_action_choices app_label model_name %}",
+    )
+    found = engines["django"].get_template(template)
+    assert Path(found.origin.name).is_relative_to(ROOT / "cms")
+
+
+def test_grapple_still_builds_media_urls_where_cms_replaces_them():
+    """cms.graphql.media (wagtail-grapple 0.31) replaces the module-level
+    ``get_media_item_url`` its image and document types call, and the
+    rendition type's ``resolve_url``."""
+    from grapple.types import documents, images
+
+    assert hasattr(documents, "get_media_item_url")
+    assert hasattr(images, "get_media_item_url")
+    assert "resolve_url" in vars(images.ImageRenditionObjectType)
