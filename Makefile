@@ -47,7 +47,7 @@ ifeq ($(NODE_OK),yes)
 	@echo ""
 # The frontend gets a process group of its own (setsid, where there is one),
 # so that stopping the CMS stops it and its workers too.
-	@(cd frontend && CMS_GRAPHQL_URL=http://$(HOST):$(PORT)/graphql/ \
+	@(cd frontend && NEXT_TELEMETRY_DISABLED=1 CMS_GRAPHQL_URL=http://$(HOST):$(PORT)/graphql/ \
 		FRONTEND_URL=http://$(HOST):$(FRONTEND_PORT) \
 		exec $$(command -v setsid) node_modules/.bin/next dev --port $(FRONTEND_PORT) --hostname $(HOST)) & \
 	FRONTEND_PID=$$!; \

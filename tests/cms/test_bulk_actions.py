@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.urls import reverse
 
-from content.review import MEDICAL_REVIEWERS
+from content.editorial.review import MEDICAL_REVIEWERS
 
 
 def bulk_url(action_type: str) -> str:
