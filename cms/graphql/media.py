@@ -10,7 +10,16 @@ object storage's domain (django-storages).
 
 from __future__ import annotations
 
+import functools
+import inspect
 from typing import Any
+
+from graphql import GraphQLError
+
+#: The refusal of ``srcSet`` without ``sizes``.
+SRC_SET_NEEDS_SIZES = (
+    "'srcSet' needs sizes, the widths to list (for example srcSet(sizes: [320, 640]))."
+)
 
 
 def media_url(item: Any) -> str:
@@ -36,3 +45,27 @@ def serve_media_urls_as_stored() -> None:
     for module in (documents, images):
         module.get_media_item_url = media_url
     images.ImageRenditionObjectType.resolve_url = resolve_rendition_url
+    images.ImageObjectType.resolve_src_set = require_src_set_sizes(
+        images.ImageObjectType.resolve_src_set
+    )
+
+
+def require_src_set_sizes(resolve: Any) -> Any:
+    """``srcSet`` without ``sizes`` as a client error.
+
+    The schema leaves ``sizes`` optional, but grapple 0.31's resolver needs it
+    and fails with a ``TypeError`` (a server error) when a query leaves it out.
+    """
+    if getattr(resolve, "requires_sizes", False):
+        return resolve
+    signature = inspect.signature(resolve)
+
+    @functools.wraps(resolve)
+    def resolve_src_set(instance: Any, info: Any, *args: Any, **kwargs: Any) -> str:
+        bound = signature.bind_partial(instance, info, *args, **kwargs)
+        if not bound.arguments.get("sizes"):
+            raise GraphQLError(SRC_SET_NEEDS_SIZES)
+        return resolve(instance, info, *args, **kwargs)
+
+    resolve_src_set.requires_sizes = True
+    return resolve_src_set

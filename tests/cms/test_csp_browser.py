@@ -115,7 +115,9 @@ def test_admin_works_under_its_enforced_policy(live_server, browser):
     context.close()
 
 
-def test_preview_page_runs_under_the_strict_policy(live_server, browser):
+def test_preview_page_runs_under_the_strict_policy(live_server, browser, settings):
+    # The project's own preview page is the one shown without a frontend.
+    settings.FRONTEND_URL = ""
     context = browser.new_context(base_url=live_server.url)
     page = context.new_page()
     violations = Violations(page)

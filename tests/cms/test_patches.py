@@ -159,3 +159,8 @@ def test_grapple_still_builds_media_urls_where_cms_replaces_them():
     assert hasattr(documents, "get_media_item_url")
     assert hasattr(images, "get_media_item_url")
     assert "resolve_url" in vars(images.ImageRenditionObjectType)
+    # srcSet without sizes is refused before grapple's resolver runs.
+    parameters = inspect.signature(
+        inspect.unwrap(images.ImageObjectType.resolve_src_set)
+    ).parameters
+    assert list(parameters)[:3] == ["instance", "info", "sizes"], parameters

@@ -75,3 +75,16 @@ def test_image_urls_are_relative_by_default(illustrated_cause, graphql):
 def test_image_urls_use_an_absolute_media_base(illustrated_cause, graphql):
     for url in image_urls(graphql):
         assert url.startswith("https://media.example.org/cms/"), url
+
+
+def test_a_src_set_without_sizes_is_a_client_error(illustrated_cause, graphql, caplog):
+    result = graphql(
+        '{ cause(slug: "illustrated") { body { ... on ImageBlock {'
+        " image { srcSet } } } } }"
+    )
+    assert result.status_code == 200
+    assert [error["message"] for error in result.errors] == [
+        "'srcSet' needs sizes, the widths to list"
+        " (for example srcSet(sizes: [320, 640]))."
+    ]
+    assert not [record for record in caplog.records if record.levelname == "ERROR"]
