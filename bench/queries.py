@@ -8,24 +8,7 @@ from __future__ import annotations
 
 import json
 
-#: "Example: the whole article in one request" of the API contract, verbatim.
-ARTICLE_QUERY = """query Article($locale: String) {
-  causeIndex(locale: $locale) {
-    title
-    intro
-    categories {
-      title
-      slug
-      causes {
-        title
-        slug
-        summary
-        body { blockType field }
-      }
-    }
-  }
-  siteChrome(locale: $locale) { disclaimer contactEmail copyright }
-}"""
+from content.api.examples import ARTICLE_QUERY
 
 
 def article_body(locale: str, nonce: int | None = None) -> bytes:

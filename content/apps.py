@@ -13,7 +13,7 @@ class ContentConfig(AppConfig):
     def ready(self) -> None:
         from content import reading
         from content.api import patches as api_patches
-        from content.api.loading import current_loader, loader_for
+        from content.api.context import current_loader, loader_for
         from content.locales import sync_content_locales
         from content.translation import patches as translation_patches
 

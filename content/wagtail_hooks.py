@@ -15,7 +15,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_headless_preview.models import HeadlessServeMixin
 
 from content import frontend
-from content.api.loading import request_scope
+from content.api.context import request_scope
 from content.api.queries import ContentQuery
 from content.editorial.review import OVERRIDE_ACTION, bulk_publish_refusals
 from content.models import SiteChrome

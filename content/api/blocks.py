@@ -11,7 +11,8 @@ from wagtail import blocks
 from wagtail.models import Page
 from wagtail.rich_text.rewriters import FIND_A_TAG, extract_attrs
 
-from content.api.loading import loader_for, page_ids_in_block
+from content.api.context import loader_for
+from content.api.loading import page_ids_in_block
 from content.block_tree import Node, transform
 
 

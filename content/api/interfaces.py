@@ -13,7 +13,7 @@ import graphene
 from grapple.types.interfaces import PageInterface as GrapplePageInterface
 from grapple.utils import resolve_queryset
 
-from content.api.loading import loader_for
+from content.api.context import loader_for
 from content.api.translation import (
     TranslationStatus,
     UntranslatedPart,

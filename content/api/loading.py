@@ -12,8 +12,6 @@ Every page the loader hands out passed ``content.visibility.visible_pages``.
 
 from __future__ import annotations
 
-import contextlib
-import contextvars
 import copy
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -34,10 +32,6 @@ from content.visibility import visible_pages
 
 T = TypeVar("T")
 
-_current: contextvars.ContextVar[ContentLoader | None] = contextvars.ContextVar(
-    "content_loader", default=None
-)
-
 
 class UnknownLocaleError(LookupError):
     """A locale code that is not one of the content languages."""
@@ -46,35 +40,6 @@ class UnknownLocaleError(LookupError):
         self.code = code
         self.known = known
         super().__init__(f"Unknown locale '{code}'. Known locales: {', '.join(known)}.")
-
-
-def current_loader() -> ContentLoader | None:
-    """The loader of the API request being answered, if any."""
-    return _current.get()
-
-
-@contextlib.contextmanager
-def request_scope(request: Any) -> Iterator[ContentLoader]:
-    """Install a fresh loader for the duration of one API request."""
-    loader = ContentLoader(request)
-    token = _current.set(loader)
-    try:
-        yield loader
-    finally:
-        _current.reset(token)
-
-
-def loader_for(info: Any) -> ContentLoader:
-    """The loader for a resolver: the request's, or one kept on the context."""
-    loader = _current.get()
-    if loader is not None:
-        return loader
-    context = info.context
-    loader = getattr(context, "_content_loader", None)
-    if loader is None:
-        loader = ContentLoader(context)
-        context._content_loader = loader
-    return loader
 
 
 def page_ids_in_html(html: str | None) -> Iterator[int]:

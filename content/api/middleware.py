@@ -18,7 +18,7 @@ from typing import Any
 from django.db.models import QuerySet
 from wagtail.models import Page
 
-from content.api.loading import loader_for
+from content.api.context import loader_for
 from content.api.preview import is_preview
 from content.editorial.scheduling import settle
 

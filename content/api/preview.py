@@ -12,7 +12,7 @@ from typing import Any
 
 from wagtail.models import Page
 
-from content.api.loading import loader_for
+from content.api.context import loader_for
 from content.editorial.preview import page_for_token
 
 

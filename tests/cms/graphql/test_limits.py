@@ -87,9 +87,9 @@ def test_unbounded_nested_lists_count_as_the_page_size(db, client):
 
 
 def test_the_contract_article_query_fits_the_budget(demo_article, graphql):
-    from tests.content.api.test_loading import FULL_ARTICLE
+    from content.api.examples import FULL_ARTICLE_QUERY
 
-    result = graphql(FULL_ARTICLE)
+    result = graphql(FULL_ARTICLE_QUERY)
     assert result.status_code == 200 and not result.errors
 
 

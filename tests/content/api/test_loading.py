@@ -5,40 +5,12 @@ from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
+from content.api.examples import FULL_ARTICLE_QUERY
 from content.models import CauseCategoryPage, CausePage, RelatedCause
 from tests.content.api.test_queries import ARTICLE
 from tests.factories import CausePageFactory, linked_body
 
 pytestmark = pytest.mark.django_db
-
-FULL_ARTICLE = """
-query Article($locale: String) {
-  causeIndex(locale: $locale) {
-    title url locale intro supportNote outlook
-    body { blockType }
-    translations { locale }
-    categories {
-      title slug url locale
-      body { blockType ... on RichTextBlock { value } }
-      causes {
-        title slug summary url locale lastPublishedAt
-        category { slug }
-        relatedCauses { slug url }
-        translations { locale }
-        body {
-          blockType field
-          ... on RichTextBlock { value }
-          ... on PageLinkBlock { linkText page { title url } }
-          ... on CalloutBlock { message }
-          ... on TreatmentBlock { description }
-          ... on FAQBlock { answer }
-        }
-      }
-    }
-  }
-  siteChrome(locale: $locale) { disclaimer contactEmail copyright }
-}
-"""
 
 
 def count_queries(graphql, query: str) -> tuple[int, dict]:
@@ -64,7 +36,7 @@ def add_causes(count: int) -> None:
         cause.save_revision().publish()
 
 
-@pytest.mark.parametrize("query", [ARTICLE, FULL_ARTICLE])
+@pytest.mark.parametrize("query", [ARTICLE, FULL_ARTICLE_QUERY])
 def test_full_article_query_count_does_not_grow_with_causes(
     demo_article, graphql, query
 ):
@@ -83,7 +55,7 @@ def test_full_article_query_count_does_not_grow_with_causes(
 
 def test_every_link_of_the_big_article_is_resolved(demo_article, graphql):
     add_causes(48)
-    _count, data = count_queries(graphql, FULL_ARTICLE)
+    _count, data = count_queries(graphql, FULL_ARTICLE_QUERY)
     causes = [c for cat in data["causeIndex"]["categories"] for c in cat["causes"]]
     added = [c for c in causes if c["slug"].startswith("test-cause-")]
     assert len(added) == 48
