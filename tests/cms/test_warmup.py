@@ -13,6 +13,10 @@ from cms.warmup import prepare_process
 pytestmark = pytest.mark.django_db
 
 
+# A new worker process has its own connection: the test closes the shared one,
+# which only a transactional test may do (PostgreSQL would lose the
+# transaction every other test's data lives in).
+@pytest.mark.django_db(transaction=True)
 def test_a_worker_answers_one_query_before_taking_traffic(demo_article, caplog):
     prepare_process()
     connection.close()
