@@ -72,9 +72,11 @@ def invalidation_channel(redis: Any) -> str:
 
 
 def forget_memory_copy() -> None:
-    """Drop this process's in-memory copy (tests reset the shared cache)."""
+    """Drop this process's in-memory copy after the shared cache was emptied
+    (tests reset it): the copy follows the shared cache's generation, which
+    starts again at 1, so later answers can be copied again."""
     if _mirror is not None:
-        _mirror.clear()
+        _mirror.moved_to(generation() if _mirror.generation is not None else None)
 
 
 def generation() -> int:
