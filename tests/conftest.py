@@ -66,6 +66,24 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
     demo_db.SHARED.lower_to(demo_db.shared_level(item))
 
 
+@pytest.fixture
+def keep_test_connection():
+    """Keep the test's database connection across in-process WSGI calls.
+
+    Django's handler closes connections when a request starts and finishes
+    (as its test client avoids doing); on PostgreSQL that would close the
+    connection that holds the test's transaction and the shared content.
+    """
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """pytest-django's test databases, dropped at the end even on PostgreSQL

@@ -15,9 +15,7 @@ import os
 
 import pytest
 import schemathesis
-from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
-from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -40,19 +38,9 @@ schema.config.generation.update(allow_x00=True)
 NON_NULL_VIOLATION = "Cannot return null for non-nullable field"
 
 
-@pytest.fixture(autouse=True)
-def keep_test_connection():
-    """Keep the test's database connection across the in-process WSGI calls.
-
-    Django's handler closes connections when a request finishes (as its test
-    client avoids doing); on PostgreSQL that would close the connection that
-    holds the test's transaction.
-    """
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
-    yield
-    request_started.connect(close_old_connections)
-    request_finished.connect(close_old_connections)
+# Django's handler would close the test's connection after each in-process
+# WSGI call (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("keep_test_connection")
 
 
 @pytest.mark.django_db

@@ -13,13 +13,15 @@ from cms.warmup import prepare_process
 pytestmark = pytest.mark.django_db
 
 
-# A new worker process has its own connection: the test closes the shared one,
-# which only a transactional test may do (PostgreSQL would lose the
-# transaction every other test's data lives in).
-@pytest.mark.django_db(transaction=True)
-def test_a_worker_answers_one_query_before_taking_traffic(demo_article, caplog):
+def test_a_worker_answers_one_query_before_taking_traffic(
+    demo_article, caplog, keep_test_connection
+):
     prepare_process()
-    connection.close()
+    # A new worker has no connection yet. The shared test content lives in an
+    # open transaction, which closing the connection would end on PostgreSQL
+    # (SQLite keeps its in-memory test database open either way).
+    if not connection.in_atomic_block:
+        connection.close()
     worker = SimpleNamespace(wsgi=WSGIHandler())
     with caplog.at_level(logging.INFO, logger="cms.warmup"):
         gunicorn_conf.post_worker_init(worker)
