@@ -150,6 +150,7 @@ def test_a_redis_outage_under_load_answers_every_request_and_publishes(
     ]
     for client in clients:
         client.start()
+    began = time.monotonic()
     try:
         time.sleep(5)
         redis_server.stop()
@@ -160,7 +161,8 @@ def test_a_redis_outage_under_load_answers_every_request_and_publishes(
         time.sleep(max(2.0, down_at + 10 - time.monotonic()))
         redis_server.start()
         up_at = time.monotonic()
-        time.sleep(10)
+        # Two clients for 30 s in all, at least 10 s of them after the outage.
+        time.sleep(max(10.0, began + 30 - time.monotonic()))
     finally:
         stopping.set()
         for client in clients:
