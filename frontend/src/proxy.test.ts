@@ -125,13 +125,15 @@ describe("proxy's Content-Security-Policy", () => {
     ]);
   });
 
-  it("allows 'unsafe-eval' for scripts only under next dev", async () => {
+  it("allows 'unsafe-eval' and inline styles only under next dev", async () => {
     vi.stubEnv("NODE_ENV", "development");
     cms(null);
     const response = await proxy(request("/"));
-    expect(directives(response.headers.get("content-security-policy")).get("script-src")).toContain(
-      "'unsafe-eval'",
-    );
+    const policy = response.headers.get("content-security-policy");
+    const d = directives(policy);
+    expect(d.get("script-src")).toEqual(["'self'", `'nonce-${nonceOf(policy)}'`, "'strict-dynamic'", "'unsafe-eval'"]);
+    expect(d.get("style-src")).toEqual(["'self'", "'unsafe-inline'"]);
+    expect(d.get("object-src")).toEqual(["'none'"]);
   });
 
   it("keeps the preview route's private headers beside the policy", async () => {

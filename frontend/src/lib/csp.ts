@@ -33,15 +33,16 @@ export function mediaOrigins(): string[] {
  * origin or inline with the request's nonce (Next.js puts it on its own
  * inline scripts), images also from data:/blob: URLs and the CMS's media,
  * no plugins, no <base>, forms posting only here. `next dev` also needs
- * 'unsafe-eval' for React's development tooling; a production build never
- * gets it.
+ * 'unsafe-eval' for React's development tooling, and inline styles for its
+ * error overlay, which carry no nonce ('unsafe-inline' only counts without
+ * one); a production build gets neither.
  */
 export function contentSecurityPolicy(nonce: string): string {
   const dev = process.env.NODE_ENV === "development";
   const directives = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
-    `style-src 'self' 'nonce-${nonce}'`,
+    `style-src 'self' ${dev ? "'unsafe-inline'" : `'nonce-${nonce}'`}`,
     ["img-src 'self' data: blob:", ...mediaOrigins()].join(" "),
     "font-src 'self' data:",
     "connect-src 'self'",
