@@ -24,6 +24,7 @@ const request = (path: string) => new NextRequest(new URL(path, "http://127.0.0.
 
 afterEach(() => {
   vi.unstubAllGlobals();
+  vi.unstubAllEnvs();
 });
 
 describe("proxy on the preview route", () => {
@@ -62,5 +63,96 @@ describe("proxy on the preview route", () => {
     expect(response.headers.get("x-middleware-next")).toBe("1");
     expect(response.headers.get("cache-control")).toBeNull();
     expect(calls.some((c) => c.query.includes("PreviewToken"))).toBe(false);
+  });
+});
+
+describe("proxy's Content-Security-Policy", () => {
+  const directives = (policy: string | null) =>
+    new Map(
+      (policy ?? "").split(";").map((d) => {
+        const [name, ...values] = d.trim().split(/\s+/);
+        return [name, values] as const;
+      }),
+    );
+  const nonceOf = (policy: string | null) => /'nonce-([A-Za-z0-9+/=]+)'/.exec(policy ?? "")?.[1];
+
+  it("sends a strict policy with a nonce, and hands both to the page", async () => {
+    vi.stubEnv("CMS_GRAPHQL_URL", "");
+    vi.stubEnv("MEDIA_URL", "");
+    cms(null);
+    const response = await proxy(request("/causes-of-failed-implantation-and-pregnancy-loss/"));
+    const policy = response.headers.get("content-security-policy");
+    const nonce = nonceOf(policy);
+    expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+    const d = directives(policy);
+    expect(d.get("default-src")).toEqual(["'self'"]);
+    expect(d.get("script-src")).toEqual(["'self'", `'nonce-${nonce}'`, "'strict-dynamic'"]);
+    expect(d.get("style-src")).toEqual(["'self'", `'nonce-${nonce}'`]);
+    expect(d.get("img-src")).toEqual(["'self'", "data:", "blob:", "http://127.0.0.1:8000"]);
+    expect(d.get("font-src")).toEqual(["'self'", "data:"]);
+    expect(d.get("connect-src")).toEqual(["'self'"]);
+    expect(d.get("object-src")).toEqual(["'none'"]);
+    expect(d.get("base-uri")).toEqual(["'none'"]);
+    expect(d.get("form-action")).toEqual(["'self'"]);
+    expect(policy).not.toContain("unsafe");
+    // Next.js reads the nonce from the request's policy for its own inline scripts.
+    expect(response.headers.get("x-middleware-request-content-security-policy")).toBe(policy);
+    expect(response.headers.get("x-middleware-request-x-nonce")).toBe(nonce);
+  });
+
+  it("makes a new nonce for every request", async () => {
+    cms(null);
+    const nonces = new Set<string | undefined>();
+    for (let i = 0; i < 5; i++) {
+      const response = await proxy(request("/"));
+      nonces.add(nonceOf(response.headers.get("content-security-policy")));
+    }
+    expect(nonces.size).toBe(5);
+    expect(nonces.has(undefined)).toBe(false);
+  });
+
+  it("allows images from the CMS's origin and from an absolute MEDIA_URL", async () => {
+    vi.stubEnv("CMS_GRAPHQL_URL", "https://cms.example.org/graphql/");
+    vi.stubEnv("MEDIA_URL", "https://media.example.org/uploads/");
+    cms(null);
+    const response = await proxy(request("/"));
+    expect(directives(response.headers.get("content-security-policy")).get("img-src")).toEqual([
+      "'self'",
+      "data:",
+      "blob:",
+      "https://cms.example.org",
+      "https://media.example.org",
+    ]);
+  });
+
+  it("allows 'unsafe-eval' and inline styles only under next dev", async () => {
+    vi.stubEnv("NODE_ENV", "development");
+    cms(null);
+    const response = await proxy(request("/"));
+    const policy = response.headers.get("content-security-policy");
+    const d = directives(policy);
+    expect(d.get("script-src")).toEqual(["'self'", `'nonce-${nonceOf(policy)}'`, "'strict-dynamic'", "'unsafe-eval'"]);
+    expect(d.get("style-src")).toEqual(["'self'", "'unsafe-inline'"]);
+    expect(d.get("object-src")).toEqual(["'none'"]);
+  });
+
+  it("keeps the preview route's private headers beside the policy", async () => {
+    cms({ id: "8" });
+    const response = await proxy(request("/preview/?token=good&locale=de"));
+    expect(nonceOf(response.headers.get("content-security-policy"))).toBeTruthy();
+    expect(response.headers.get("cache-control")).toBe("private, no-store");
+    expect(response.headers.get("x-robots-tag")).toBe("noindex");
+  });
+
+  it("sends the policy with the page the proxy writes itself", async () => {
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => {
+        throw new TypeError("fetch failed");
+      }),
+    );
+    const response = await proxy(request("/de/"));
+    expect(response.status).toBe(503);
+    expect(directives(response.headers.get("content-security-policy")).get("object-src")).toEqual(["'none'"]);
   });
 });

@@ -2,6 +2,7 @@ import { type NextRequest, NextResponse } from "next/server";
 import { PreviewTokenDocument } from "@/graphql/generated/graphql";
 import { dictionaryFor } from "@/i18n/dictionaries";
 import { cmsGraphqlUrl } from "@/lib/cms";
+import { contentSecurityPolicy, newNonce } from "@/lib/csp";
 import { READER_LOCALE_HEADER } from "@/lib/headers";
 import { PREVIEW_PATH, previewExpiredHtml, previewParams } from "@/lib/preview";
 
@@ -29,13 +30,37 @@ async function previewTokenIsGood(token: string, locale: string | null): Promise
   return body.data.page != null;
 }
 
+/** Every answer carries a strict Content-Security-Policy with a fresh nonce. */
+export async function proxy(request: NextRequest) {
+  const nonce = newNonce();
+  const csp = contentSecurityPolicy(nonce);
+  const response = await answer(request, nonce, csp);
+  response.headers.set(CSP_HEADER, csp);
+  return response;
+}
+
+const CSP_HEADER = "content-security-policy";
+
+/**
+ * The request as the page sees it: the reader's language, and the policy
+ * with its nonce, which Next.js reads to put the nonce on its own inline
+ * scripts (`x-nonce` for the app's own, should it need one).
+ */
+function pageRequestHeaders(request: NextRequest, locale: string, nonce: string, csp: string): Headers {
+  const headers = new Headers(request.headers);
+  headers.set(READER_LOCALE_HEADER, locale);
+  headers.set("x-nonce", nonce);
+  headers.set(CSP_HEADER, csp);
+  return headers;
+}
+
 /**
  * Before a page renders: ask the CMS for its languages (a tiny, cached
  * answer) to know the reader's language, and to answer with a real status
  * when the CMS is down: 503 when it cannot be reached, 502 when it answers
  * with something other than data. Next.js could only give such pages a 500.
  */
-export async function proxy(request: NextRequest) {
+async function answer(request: NextRequest, nonce: string, csp: string): Promise<NextResponse> {
   try {
     decodeURIComponent(request.nextUrl.pathname);
   } catch {
@@ -74,15 +99,13 @@ export async function proxy(request: NextRequest) {
             headers: { "content-type": "text/html; charset=utf-8", ...PRIVATE_HEADERS },
           });
         }
-        const headers = new Headers(request.headers);
-        headers.set(READER_LOCALE_HEADER, locale);
+        const headers = pageRequestHeaders(request, locale, nonce, csp);
         const response = NextResponse.next({ request: { headers } });
         for (const [name, value] of Object.entries(PRIVATE_HEADERS)) response.headers.set(name, value);
         return response;
       }
       const locale = codes.includes(first) ? first : fallback;
-      const headers = new Headers(request.headers);
-      headers.set(READER_LOCALE_HEADER, locale);
+      const headers = pageRequestHeaders(request, locale, nonce, csp);
       return NextResponse.next({ request: { headers } });
     }
   } catch {
