@@ -121,5 +121,6 @@ async function answer(request: NextRequest, nonce: string, csp: string): Promise
 }
 
 export const config = {
-  matcher: ["/((?!_next/|favicon.ico|robots.txt).*)"],
+  // Uploaded images go straight to the CMS (next.config.ts rewrites /media/).
+  matcher: ["/((?!_next/|media/|favicon.ico|robots.txt).*)"],
 };
