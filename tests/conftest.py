@@ -84,6 +84,23 @@ def keep_test_connection():
     request_finished.connect(close_old_connections)
 
 
+@pytest.fixture
+def browser(monkeypatch):
+    """Headless Chromium (tests/support/browser.py) for a browser test."""
+    from tests.support.browser import CHROMIUM
+
+    sync_api = pytest.importorskip("playwright.sync_api")
+    # Playwright's sync API keeps an event loop running in this thread, which
+    # Django would take for async code and refuse database access from.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
+        )
+        yield browser
+        browser.close()
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """pytest-django's test databases, dropped at the end even on PostgreSQL

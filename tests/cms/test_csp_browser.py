@@ -11,25 +11,18 @@ or a Chromium binary; ``CHROMIUM_PATH`` picks another binary.
 from __future__ import annotations
 
 import io
-import os
-import shutil
 
 import pytest
 from django.contrib.auth.models import User
 from django.core.management import call_command
 
 from content.models import CausePage
+from tests.support.browser import needs_chromium
 
 sync_api = pytest.importorskip("playwright.sync_api")
 
-CHROMIUM = (
-    os.environ.get("CHROMIUM_PATH")
-    or shutil.which("chromium")
-    or shutil.which("chromium-browser")
-)
-
 pytestmark = [
-    pytest.mark.skipif(CHROMIUM is None, reason="no Chromium binary installed"),
+    needs_chromium,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
@@ -37,17 +30,6 @@ PASSWORD = "correct-horse-battery"
 
 # How the browser marks a violation of the report-only policy.
 REPORT_ONLY_MARKERS = ("[Report Only]", "The policy is report-only")
-
-
-@pytest.fixture
-def browser(monkeypatch):
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
-        )
-        yield browser
-        browser.close()
 
 
 class Violations:

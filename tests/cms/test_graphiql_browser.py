@@ -15,9 +15,7 @@ and GraphiQL's assets, which ``make install`` puts in the static files.
 from __future__ import annotations
 
 import importlib
-import os
 import re
-import shutil
 from urllib.parse import quote, urlsplit
 
 import pytest
@@ -26,13 +24,9 @@ from django.contrib.staticfiles import finders
 from django.test import override_settings
 from django.urls import clear_url_caches
 
-sync_api = pytest.importorskip("playwright.sync_api")
+from tests.support.browser import needs_chromium
 
-CHROMIUM = (
-    os.environ.get("CHROMIUM_PATH")
-    or shutil.which("chromium")
-    or shutil.which("chromium-browser")
-)
+sync_api = pytest.importorskip("playwright.sync_api")
 
 
 # A strict policy: scripts and styles from this origin only (no inline script,
@@ -52,19 +46,6 @@ def graphiql_on():
         reload_urls()
         yield
     reload_urls()
-
-
-@pytest.fixture
-def browser(monkeypatch):
-    # Playwright's sync API keeps an event loop running in this thread, which
-    # Django would take for async code and refuse database access from.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
-        )
-        yield browser
-        browser.close()
 
 
 def test_the_assets_are_in_the_static_files():
@@ -96,7 +77,7 @@ def test_the_page_loads_only_same_origin_files_and_has_no_inline_script(
     assert " style=" not in html and "<style" not in html
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="no Chromium binary installed")
+@needs_chromium
 # The live server runs in another thread, so the data must be committed.
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_graphiql_renders_and_runs_a_query_with_only_this_server_reachable(

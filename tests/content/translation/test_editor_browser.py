@@ -13,8 +13,6 @@ Needs the ``playwright`` Python package and a Chromium binary (Debian's
 from __future__ import annotations
 
 import io
-import os
-import shutil
 
 import pytest
 from django.conf import settings
@@ -25,36 +23,18 @@ from wagtail.models import WorkflowState
 from wagtail_localize.models import StringTranslation
 
 from content.models import CausePage
+from tests.support.browser import needs_chromium
 
 sync_api = pytest.importorskip("playwright.sync_api")
 
-CHROMIUM = (
-    os.environ.get("CHROMIUM_PATH")
-    or shutil.which("chromium")
-    or shutil.which("chromium-browser")
-)
-
 pytestmark = [
-    pytest.mark.skipif(CHROMIUM is None, reason="no Chromium binary installed"),
+    needs_chromium,
     # The live server runs in another thread, so the data must be committed;
     # the initial data (groups, workflow) is restored for later tests.
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
 GERMAN_SUMMARY = "Ein Eileiter ist verschlossen und mit Flüssigkeit gefüllt."
-
-
-@pytest.fixture
-def browser(monkeypatch):
-    # Playwright's sync API keeps an event loop running in this thread, which
-    # Django would take for async code and refuse database access from.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
-        )
-        yield browser
-        browser.close()
 
 
 def test_translator_types_a_translation_in_the_editor_and_submits_it(
