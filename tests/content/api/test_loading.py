@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 
 from content.api.examples import FULL_ARTICLE_QUERY
 from content.models import CauseCategoryPage, CausePage, RelatedCause
-from tests.content.api.test_queries import ARTICLE
+from tests.content.api.queries.test_article import ARTICLE
 from tests.factories import CausePageFactory, linked_body
 
 pytestmark = pytest.mark.django_db
