@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import json
-from urllib.parse import parse_qs, urlencode, urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.contrib.auth.models import User
@@ -90,36 +90,6 @@ def test_preview_shows_the_unsaved_draft_through_the_graphql_query(
     # The public queries still serve the live version.
     live = graphql('{ cause(slug: "hydrosalpinx") { title } }')
     assert live.data["cause"]["title"] == "Hydrosalpinx"
-
-
-@override_settings(FRONTEND_URL="")
-def test_project_preview_page_runs_the_same_query_with_the_token(
-    cause, superuser, client
-):
-    client.force_login(superuser)
-    preview = click_preview(client, cause, title=DRAFT)
-    assert preview["path"] == "/preview/"
-    response = client.get("/preview/", {"token": preview["token"], "locale": "en"})
-    assert response.status_code == 200
-    assert response["Cache-Control"] == "private, no-store"
-    assert response["X-Frame-Options"] == "SAMEORIGIN"
-    assert response.context["query"] == PREVIEW_QUERY
-    assert response.context["variables"] == {"token": preview["token"], "locale": "en"}
-    assert b'fetch("/graphql/"' in response.content
-
-
-def test_project_preview_page_leads_to_the_frontend_when_there_is_one(
-    cause, superuser, client
-):
-    client.force_login(superuser)
-    token = click_preview(client, cause, title=DRAFT)["token"]
-    response = client.get("/preview/", {"token": token, "locale": "en"})
-    assert response.status_code == 302
-    assert response["Location"] == (
-        f"http://127.0.0.1:3000/preview/?{urlencode({'token': token, 'locale': 'en'})}"
-    )
-    assert response["Cache-Control"] == "private, no-store"
-    assert response["Referrer-Policy"] == "no-referrer"
 
 
 def test_preview_link_stops_working_after_it_expires(

@@ -1,4 +1,4 @@
-"""go_live_at / expire_at at the exact boundary, publish_scheduled, history."""
+"""go_live_at / expire_at at the exact boundary, in the API and its cache."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from types import SimpleNamespace
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
-from django.core.management.base import CommandError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -346,113 +345,4 @@ def test_site_chrome_follows_its_schedule(demo_article, graphql, at):
     at(NOON)
     assert graphql(query).data["siteChrome"]["organisationName"] == (
         "Fictional Fertility Network (renamed)"
-    )
-
-
-def test_history_lists_published_revisions_with_their_public_notes(
-    category, graphql, at
-):
-    at(NOON)
-    page = CausePageFactory(parent=category, slug="scheduled-cause", live=False)
-    page.public_change_note = "First version."
-    page.save_revision().publish()
-
-    at(NOON + datetime.timedelta(days=1))
-    page = CausePage.objects.get(pk=page.pk)
-    page.title = "HIDDEN draft title"
-    page.public_change_note = "HIDDEN draft note"
-    page.save_revision(log_action=True)
-
-    at(NOON + datetime.timedelta(days=2))
-    page.title = "Scheduled cause, revised"
-    page.public_change_note = "Added the treatment section."
-    revision = page.save_revision()
-    revision.publish()
-
-    result = graphql(
-        '{ cause(slug: "scheduled-cause") { title firstPublishedAt lastPublishedAt '
-        "history { publishedAt changeNote } } }"
-    )
-    assert not result.errors, result.errors
-    cause = result.data["cause"]
-    assert cause["title"] == "Scheduled cause, revised"
-    assert cause["firstPublishedAt"].startswith("2031-05-04T12:00:00")
-    assert cause["lastPublishedAt"].startswith("2031-05-06T12:00:00")
-    assert cause["history"] == [
-        {
-            "publishedAt": cause["lastPublishedAt"],
-            "changeNote": "Added the treatment section.",
-        },
-        {
-            "publishedAt": cause["firstPublishedAt"],
-            "changeNote": "First version.",
-        },
-    ]
-    assert "HIDDEN" not in str(result.json)
-
-
-def test_history_is_on_every_page_type(demo_article, graphql):
-    result = graphql(
-        "{ causeIndex { history { publishedAt } "
-        "categories { history { publishedAt } } }"
-        ' cause(slug: "hydrosalpinx") { history { publishedAt } } }'
-    )
-    assert not result.errors, result.errors
-    assert len(result.data["causeIndex"]["history"]) == 1
-    category = result.data["causeIndex"]["categories"][0]
-    assert len(category["history"]) == 1
-    assert len(result.data["cause"]["history"]) == 1
-
-
-def test_publish_scheduled_reports_what_it_did(category, at):
-    at(NOON - datetime.timedelta(days=1))
-    page = CausePageFactory(parent=category, slug="expiring-cause", title="Expiring")
-    page.expire_at = NOON
-    page.save_revision().publish()
-
-    at(NOON)
-    out = io.StringIO()
-    call_command("publish_scheduled", stdout=out)
-    assert out.getvalue() == (
-        f"Unpublished (expired): 1\n  Expiring (cause {page.pk})\n"
-    )
-    page.refresh_from_db()
-    assert not page.live and page.expired
-
-    out = io.StringIO()
-    call_command("publish_scheduled", stdout=out)
-    assert out.getvalue() == "Nothing was due.\n"
-
-
-def test_publish_scheduled_waits_for_a_request_publishing_the_same_work(
-    category, graphql, at
-):
-    """The command and the API's catch-up share one lock: never both at once."""
-    at(NOON - datetime.timedelta(days=1))
-    page = CausePageFactory(parent=category, slug="scheduled-cause", live=False)
-    page.go_live_at = NOON
-    page.save_revision().publish()
-
-    at(NOON)
-    token = scheduling.acquire_lock()  # a worker is publishing right now
-    try:
-        with pytest.raises(CommandError, match="Another process is publishing"):
-            call_command("publish_scheduled", wait=0, stdout=io.StringIO())
-    finally:
-        scheduling.release_lock(token)
-    page.refresh_from_db()
-    assert not page.live
-    assert not PageLogEntry.objects.filter(
-        page=page, action="wagtail.publish.scheduled"
-    ).exists()
-
-    publish_scheduled()
-    page.refresh_from_db()
-    assert page.live
-    assert graphql(QUERY).data["cause"]["title"] == page.title
-    assert (
-        PageLogEntry.objects.filter(
-            page=page, action="wagtail.publish.scheduled"
-        ).count()
-        == 1
     )
