@@ -84,3 +84,38 @@ def test_history_is_on_every_page_type(demo_article, graphql):
     category = result.data["causeIndex"]["categories"][0]
     assert len(category["history"]) == 1
     assert len(result.data["cause"]["history"]) == 1
+
+
+def test_medical_review_is_served_on_every_article_page_type(demo_article, graphql):
+    cause = CausePage.objects.get(slug="hydrosalpinx")
+    cause.reviewed_by = "Dr Imogen Example"
+    cause.reviewer_credentials = "MD, reproductive medicine"
+    cause.last_reviewed = datetime.date(2024, 3, 1)
+    cause.next_review_due = timezone.localdate()
+    cause.save_revision().publish()
+    # The review date passes while the page is live.
+    cause.next_review_due = timezone.localdate() - datetime.timedelta(days=1)
+    CausePage.objects.filter(pk=cause.pk).update(next_review_due=cause.next_review_due)
+    fields = (
+        "medicalReview { reviewedBy credentials lastReviewed nextReviewDue isOverdue }"
+    )
+    result = graphql(
+        f'{{ cause(slug: "hydrosalpinx") {{ {fields} }} '
+        f"causeIndex {{ {fields} categories {{ {fields} }} }} }}"
+    )
+    assert not result.errors, result.errors
+    assert result.data["cause"]["medicalReview"] == {
+        "reviewedBy": "Dr Imogen Example",
+        "credentials": "MD, reproductive medicine",
+        "lastReviewed": "2024-03-01",
+        "nextReviewDue": cause.next_review_due.isoformat(),
+        "isOverdue": True,
+    }
+    assert result.data["causeIndex"]["medicalReview"]["isOverdue"] is False
+    assert result.data["causeIndex"]["categories"][0]["medicalReview"] == {
+        "reviewedBy": None,
+        "credentials": None,
+        "lastReviewed": None,
+        "nextReviewDue": None,
+        "isOverdue": False,
+    }

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import datetime
 import importlib
-import io
 import json
-import logging
 
 import pytest
 from django.contrib.auth.models import User
-from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import (
     GroupPagePermission,
@@ -145,37 +142,6 @@ def overdue() -> str:
     return (timezone.localdate() - datetime.timedelta(days=1)).isoformat()
 
 
-def test_approving_an_overdue_page_is_refused_and_nothing_is_published(
-    draft_cause, editor, reviewer, client, admin_edit
-):
-    client.force_login(editor)
-    admin_edit(
-        draft_cause, "action-submit", title=DRAFT_TITLE, next_review_due=overdue()
-    )
-    task_state = in_review(draft_cause)
-
-    client.force_login(reviewer)
-    response = client.post(
-        approve_url(draft_cause, task_state),
-        {"comment": "ok"},
-        headers={"x-requested-with": "XMLHttpRequest"},
-    )
-    # The approve dialog shows the reason as its next step (Wagtail's dialog
-    # turns any other status into a generic error).
-    assert response.status_code == 200
-    assert response.json()["step"] == "action"
-    assert "next review date" in response.json()["html"]
-    response = client.post(
-        approve_url(draft_cause, task_state), {"comment": "ok"}, follow=True
-    )
-    shown = [str(message) for message in response.context["messages"]]
-    assert any("has passed" in message for message in shown), shown
-    task_state.refresh_from_db()
-    assert task_state.status == TaskState.STATUS_IN_PROGRESS
-    draft_cause.refresh_from_db()
-    assert not draft_cause.live
-
-
 def test_overdue_review_date_is_a_clear_error_in_the_editor(
     draft_cause, editor, reviewer, client, admin_edit
 ):
@@ -240,41 +206,6 @@ def test_an_editor_cannot_tick_the_override(draft_cause, editor, client, admin_e
     assert not PageLogEntry.objects.filter(action=OVERRIDE_ACTION).exists()
 
 
-def test_medical_review_is_served_on_every_article_page_type(demo_article, graphql):
-    cause = CausePage.objects.get(slug="hydrosalpinx")
-    cause.reviewed_by = "Dr Imogen Example"
-    cause.reviewer_credentials = "MD, reproductive medicine"
-    cause.last_reviewed = datetime.date(2024, 3, 1)
-    cause.next_review_due = timezone.localdate()
-    cause.save_revision().publish()
-    # The review date passes while the page is live.
-    cause.next_review_due = timezone.localdate() - datetime.timedelta(days=1)
-    CausePage.objects.filter(pk=cause.pk).update(next_review_due=cause.next_review_due)
-    fields = (
-        "medicalReview { reviewedBy credentials lastReviewed nextReviewDue isOverdue }"
-    )
-    result = graphql(
-        f'{{ cause(slug: "hydrosalpinx") {{ {fields} }} '
-        f"causeIndex {{ {fields} categories {{ {fields} }} }} }}"
-    )
-    assert not result.errors, result.errors
-    assert result.data["cause"]["medicalReview"] == {
-        "reviewedBy": "Dr Imogen Example",
-        "credentials": "MD, reproductive medicine",
-        "lastReviewed": "2024-03-01",
-        "nextReviewDue": cause.next_review_due.isoformat(),
-        "isOverdue": True,
-    }
-    assert result.data["causeIndex"]["medicalReview"]["isOverdue"] is False
-    assert result.data["causeIndex"]["categories"][0]["medicalReview"] == {
-        "reviewedBy": None,
-        "credentials": None,
-        "lastReviewed": None,
-        "nextReviewDue": None,
-        "isOverdue": False,
-    }
-
-
 # The override in the approve dialog (dashboard and editor) ------------------
 
 
@@ -288,49 +219,6 @@ def submit_overdue(client, editor, page, admin_edit) -> TaskState:
     )
     assert response.status_code == 302
     return in_review(page)
-
-
-def test_approve_dialog_offers_the_override(
-    draft_cause, editor, reviewer, client, admin_edit
-):
-    task_state = submit_overdue(client, editor, draft_cause, admin_edit)
-    client.force_login(reviewer)
-    response = client.get(approve_url(draft_cause, task_state), headers=XHR)
-    assert response.status_code == 200
-    html = response.json()["html"]
-    assert 'name="comment"' in html
-    assert 'name="override_overdue_review"' in html
-    assert "Publish although the review is overdue" in html
-    # Requesting changes has no override.
-    response = client.get(approve_url(draft_cause, task_state, "reject"), headers=XHR)
-    assert 'name="override_overdue_review"' not in response.json()["html"]
-
-
-def test_approve_dialog_offers_the_override_only_when_the_review_is_overdue(
-    draft_cause, editor, reviewer, client, admin_edit
-):
-    client.force_login(editor)
-    response = admin_edit(draft_cause, "action-submit", title=DRAFT_TITLE)
-    assert response.status_code == 302
-    task_state = in_review(draft_cause)
-    client.force_login(reviewer)
-    dashboard = approve_url(draft_cause, task_state)
-    editor_dialog = (
-        f"/admin/pages/workflow/collect_action_data/{draft_cause.pk}/approve/"
-        f"{task_state.pk}/"
-    )
-    for url in (dashboard, editor_dialog):
-        response = client.get(url, headers=XHR)
-        assert response.status_code == 200
-        html = response.json()["html"]
-        assert 'name="comment"' in html
-        assert 'name="override_overdue_review"' not in html
-        assert "Publish although the review is overdue" not in html
-
-    response = client.post(dashboard, {"comment": "Checked."}, headers=XHR)
-    assert response.json()["step"] == "success"
-    draft_cause.refresh_from_db()
-    assert draft_cause.live
 
 
 def test_reviewer_overrides_from_the_approve_dialog_and_it_is_in_the_history(
@@ -505,45 +393,6 @@ def test_bulk_publish_accepts_an_overdue_page_a_reviewer_overrode(
     bulk_publish(client, [page])
     page.refresh_from_db()
     assert page.live
-
-
-def test_publish_scheduled_skips_an_overdue_page_with_a_warning(demo_article, caplog):
-    category = CauseCategoryPage.objects.get(slug="systemic")
-    past = timezone.now() - datetime.timedelta(minutes=5)
-    # Scheduled, then the review date passed before the go-live time.
-    late = overdue_draft(category, "Thyroid questions", "thyroid-q", overdue())
-    late.go_live_at = past - datetime.timedelta(minutes=1)
-    late_revision = late.save_revision(approved_go_live_at=late.go_live_at)
-    fine = overdue_draft(category, "Prolactin questions", "prolactin-q", None)
-    fine.go_live_at = past
-    fine.save_revision(approved_go_live_at=past)
-
-    out, err = io.StringIO(), io.StringIO()
-    with caplog.at_level(logging.WARNING):
-        call_command("publish_scheduled", stdout=out, stderr=err)
-
-    fine.refresh_from_db()
-    assert fine.live  # the run went on after the refused page
-    late.refresh_from_db()
-    assert not late.live
-    late_revision.refresh_from_db()
-    assert late_revision.approved_go_live_at is not None  # still scheduled
-    report = out.getvalue()
-    assert "Published (scheduled): 1\n  Prolactin questions" in report
-    assert "Left scheduled: the medical review is overdue: 1" in report
-    assert f"  Thyroid questions (cause {late.pk})" in report
-    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
-    assert len(warnings) == 1, warnings
-    assert "'Thyroid questions'" in warnings[0]
-    assert f"id {late.pk}" in warnings[0] and overdue() in warnings[0]
-    assert "stays scheduled" in warnings[0]
-
-    # Once a medical reviewer overrides, the next run publishes it.
-    reviewer = make_user("rhea-reviewer", MEDICAL_REVIEWERS)
-    record_override(late_revision.as_object(), reviewer)
-    call_command("publish_scheduled", stdout=out, stderr=err)
-    late.refresh_from_db()
-    assert late.live
 
 
 # Only medical reviewers publish directly (migration 0006) -------------------
