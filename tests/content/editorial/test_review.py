@@ -221,53 +221,6 @@ def submit_overdue(client, editor, page, admin_edit) -> TaskState:
     return in_review(page)
 
 
-def test_reviewer_overrides_from_the_approve_dialog_and_it_is_in_the_history(
-    draft_cause, editor, reviewer, client, admin_edit, graphql
-):
-    task_state = submit_overdue(client, editor, draft_cause, admin_edit)
-
-    client.force_login(reviewer)
-    response = client.post(
-        approve_url(draft_cause, task_state),
-        {
-            "comment": "Content still matches the guideline.",
-            "override_overdue_review": "on",
-        },
-        headers=XHR,
-    )
-    assert response.status_code == 200
-    assert response.json()["step"] == "success"
-    draft_cause.refresh_from_db()
-    assert draft_cause.live
-    task_state.refresh_from_db()
-    assert task_state.status == TaskState.STATUS_APPROVED
-    assert task_state.comment == "Content still matches the guideline."
-    entry = PageLogEntry.objects.get(page=draft_cause, action=OVERRIDE_ACTION)
-    assert entry.user == reviewer
-    assert entry.data == {"next_review_due": overdue()}
-    history = client.get(f"/admin/pages/{draft_cause.pk}/history/")
-    assert b"Override overdue medical review" in history.content
-    assert graphql(CAUSE_QUERY).data["cause"]["title"] == DRAFT_TITLE
-
-
-def test_approve_dialog_without_the_override_still_refuses(
-    draft_cause, editor, reviewer, client, admin_edit
-):
-    task_state = submit_overdue(client, editor, draft_cause, admin_edit)
-    client.force_login(reviewer)
-    response = client.post(
-        approve_url(draft_cause, task_state), {"comment": "ok"}, headers=XHR
-    )
-    assert response.status_code == 200
-    assert response.json()["step"] == "action"
-    assert "has passed" in response.json()["html"]
-    task_state.refresh_from_db()
-    assert task_state.status == TaskState.STATUS_IN_PROGRESS
-    draft_cause.refresh_from_db()
-    assert not draft_cause.live
-    assert not PageLogEntry.objects.filter(action=OVERRIDE_ACTION).exists()
-
-
 def test_editor_posting_the_override_gets_403_and_nothing_changes(
     draft_cause, editor, client, admin_edit
 ):
