@@ -18,7 +18,7 @@ from wagtail.models import (
     WorkflowState,
 )
 
-from content.editorial.review import MEDICAL_REVIEWERS, OVERRIDE_ACTION, record_override
+from content.editorial.review import MEDICAL_REVIEWERS, OVERRIDE_ACTION
 from content.models import CauseCategoryPage, CausePage, MedicalReviewTask
 from tests.content.conftest import make_user
 from tests.factories import CausePageFactory
@@ -289,63 +289,6 @@ def bulk_publish(client, pages, include_descendants: bool = False):
         data,
         follow=True,
     )
-
-
-def test_bulk_publish_refuses_when_a_page_is_overdue_and_names_it(
-    demo_article, reviewer, client
-):
-    category = CauseCategoryPage.objects.get(slug="systemic")
-    overdue_page = overdue_draft(category, "Thyroid questions", "thyroid-q", overdue())
-    current = overdue_draft(category, "Prolactin questions", "prolactin-q", None)
-    client.force_login(reviewer)
-
-    response = bulk_publish(client, [current, overdue_page])
-    shown = [str(message) for message in response.context["messages"]]
-    assert len(shown) == 1, shown
-    assert "Nothing was published" in shown[0]
-    assert "'Thyroid questions'" in shown[0] and overdue() in shown[0]
-    assert "Prolactin" not in shown[0]
-    for page in (overdue_page, current):
-        page.refresh_from_db()
-        assert not page.live
-
-    # Without the overdue page, the other one is published.
-    response = bulk_publish(client, [current])
-    current.refresh_from_db()
-    assert current.live
-    overdue_page.refresh_from_db()
-    assert not overdue_page.live
-
-
-def test_bulk_publish_checks_the_unpublished_subpages_it_would_publish(
-    demo_article, reviewer, client
-):
-    category = CauseCategoryPage.objects.get(slug="systemic")
-    overdue_page = overdue_draft(category, "Thyroid questions", "thyroid-q", overdue())
-    client.force_login(reviewer)
-
-    response = bulk_publish(client, [category], include_descendants=True)
-    shown = [str(message) for message in response.context["messages"]]
-    assert any("'Thyroid questions'" in message for message in shown), shown
-    overdue_page.refresh_from_db()
-    assert not overdue_page.live
-
-    # The category alone is not refused.
-    response = bulk_publish(client, [category])
-    shown = [str(message).strip() for message in response.context["messages"]]
-    assert shown == ["1 page has been published"], shown
-
-
-def test_bulk_publish_accepts_an_overdue_page_a_reviewer_overrode(
-    demo_article, reviewer, client
-):
-    category = CauseCategoryPage.objects.get(slug="systemic")
-    page = overdue_draft(category, "Thyroid questions", "thyroid-q", overdue())
-    record_override(page.get_latest_revision().as_object(), reviewer)
-    client.force_login(reviewer)
-    bulk_publish(client, [page])
-    page.refresh_from_db()
-    assert page.live
 
 
 # Only medical reviewers publish directly (migration 0006) -------------------
