@@ -19,6 +19,12 @@ function recordFetch(...answers: Response[]) {
   return calls;
 }
 
+function nth(calls: { url: string; init: RequestInit }[], index: number) {
+  const call = calls[index];
+  if (!call) throw new Error(`no request ${index + 1}`);
+  return call;
+}
+
 afterEach(() => {
   vi.unstubAllGlobals();
   vi.unstubAllEnvs();
@@ -34,8 +40,8 @@ describe("cmsQuery", () => {
   it("sends the text by POST unless told to send ids", async () => {
     const calls = recordFetch(answer({ data: locales }));
     await expect(cmsQuery(LocalesDocument, {})).resolves.toEqual(locales);
-    expect(calls[0].init.method).toBe("POST");
-    expect(JSON.parse(calls[0].init.body as string).query).toContain("query Locales");
+    expect(nth(calls, 0).init.method).toBe("POST");
+    expect(JSON.parse(nth(calls, 0).init.body as string).query).toContain("query Locales");
   });
 
   it("sends the id by GET with CMS_PERSISTED_DOCUMENTS", async () => {
@@ -43,8 +49,8 @@ describe("cmsQuery", () => {
     const calls = recordFetch(answer({ data: locales }));
     await expect(cmsQuery(LocalesDocument, {})).resolves.toEqual(locales);
     expect(calls).toHaveLength(1);
-    const url = new URL(calls[0].url);
-    expect(calls[0].init.method).toBe("GET");
+    const url = new URL(nth(calls, 0).url);
+    expect(nth(calls, 0).init.method).toBe("GET");
     expect(url.searchParams.get("id")).toBe(documentIdOf(LocalesDocument));
     expect(url.searchParams.get("query")).toBeNull();
     expect(url.searchParams.get("operationName")).toBe("Locales");
@@ -56,14 +62,14 @@ describe("cmsQuery", () => {
     const calls = recordFetch(answer(unknown, 400), answer({ data: locales }));
     await expect(cmsQuery(LocalesDocument, {})).resolves.toEqual(locales);
     expect(calls).toHaveLength(2);
-    expect(JSON.parse(calls[1].init.body as string).query).toContain("query Locales");
+    expect(JSON.parse(nth(calls, 1).init.body as string).query).toContain("query Locales");
   });
 
   it("sends previews by POST, so their token never goes into a URL", async () => {
     vi.stubEnv("CMS_PERSISTED_DOCUMENTS", "true");
     const calls = recordFetch(answer({ data: locales }));
     await cmsQuery(LocalesDocument, {}, { noStore: true });
-    expect(calls[0].init.method).toBe("POST");
-    expect(JSON.parse(calls[0].init.body as string)).toMatchObject({ documentId: documentIdOf(LocalesDocument) });
+    expect(nth(calls, 0).init.method).toBe("POST");
+    expect(JSON.parse(nth(calls, 0).init.body as string)).toMatchObject({ documentId: documentIdOf(LocalesDocument) });
   });
 });
