@@ -23,7 +23,6 @@ from django.conf import settings
 from django.core.cache import cache, caches
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils import timezone
-from django.utils.cache import patch_vary_headers
 
 from cms.cache import generation as db_generation
 from cms.cache.keys import cache_key
@@ -249,13 +248,16 @@ def cache_headers(
 
     A GET of a persisted query or trusted document by id (the form a CDN
     caches) may also be served ``stale-while-revalidate``."""
-    # The answer is the same whatever the client accepts, except where
-    # GraphiQL answers browsers with HTML; an intermediary may compress it.
-    vary = ["Accept", "Accept-Encoding"] if settings.GRAPHQL_GRAPHIQL else []
-    patch_vary_headers(response, vary or ["Accept-Encoding"])
     if state.private or not is_cacheable(request):
         response["Cache-Control"] = "private, no-store"
         return response
+    # A public answer is the same for every client that gets one (signed-in
+    # users and previews get private ones), whatever its cookies: ``Cookie``
+    # (which graphene-django's CSRF decorator adds) would only split a CDN's
+    # copies. Only GraphiQL, where it is on, answers browsers with HTML; an
+    # intermediary may compress the answer.
+    vary = ["Accept", "Accept-Encoding"] if settings.GRAPHQL_GRAPHIQL else []
+    response["Vary"] = ", ".join(vary or ["Accept-Encoding"])
     if state.cache is None or response.status_code != 200:
         response["Cache-Control"] = "no-store"
         return response

@@ -6,6 +6,7 @@ development are not affected."""
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import logging
 from pathlib import Path
@@ -42,24 +43,13 @@ def write_manifest(path: Path, *texts: str, raw: str | None = None) -> Path:
 
 
 def imported(tmp_path: Path, *texts: str) -> str:
-    out = _Output()
+    out = io.StringIO()
     call_command(
         "import_trusted_documents",
         str(write_manifest(tmp_path / "manifest.json", *texts)),
         stdout=out,
     )
-    return out.text
-
-
-class _Output:
-    def __init__(self) -> None:
-        self.text = ""
-
-    def write(self, text: str) -> None:
-        self.text += text
-
-    def flush(self) -> None:
-        pass
+    return out.getvalue()
 
 
 def post(client, headers=None, **body):
@@ -142,7 +132,7 @@ def test_a_broken_manifest_is_refused_whole_and_the_old_set_kept(
         broken = json.dumps({id_of(LOCALES): LOCALES, **broken})
     path = write_manifest(tmp_path / "broken.json", raw=broken)
     with pytest.raises(CommandError) as refused:
-        call_command("import_trusted_documents", str(path), stdout=_Output())
+        call_command("import_trusted_documents", str(path), stdout=io.StringIO())
     assert message in str(refused.value)
     assert "the trusted documents are unchanged" in str(refused.value)
     # The old set still answers; the valid neighbour was not added.
@@ -162,10 +152,10 @@ def test_a_missing_manifest_is_a_clear_error(tmp_path):
 def test_the_frontends_manifest_imports_and_its_article_operation_runs(
     demo_article, client
 ):
-    out = _Output()
+    out = io.StringIO()
     call_command("import_trusted_documents", str(FRONTEND_MANIFEST), stdout=out)
     manifest = json.loads(FRONTEND_MANIFEST.read_text())
-    assert f"{len(manifest)} trusted documents: {len(manifest)} added" in out.text
+    assert f"{len(manifest)} trusted documents: {len(manifest)} added" in out.getvalue()
     (cause_page,) = [key for key, text in manifest.items() if "query CausePage" in text]
     response, body = post(
         client,
