@@ -146,6 +146,7 @@ def replace_documents(entries: list[Entry]) -> tuple[int, int, int]:
         ]
         TrustedDocument.objects.bulk_create(added)
         transaction.on_commit(announce_change)
+    trusted_documents.forget()  # this process reads its own writes at once
     return len(added), len(removed), len(held & wanted.keys())
 
 

@@ -22,22 +22,25 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         from graphene_django.settings import graphene_settings
 
-        path = options["path"]
+        path, verbosity = options["path"], options["verbosity"]
         try:
             manifest = read_manifest(path)
-            self.stdout.write(f"Checking {len(manifest)} documents from {path} ...")
+            if verbosity >= 2:
+                self.stdout.write(f"Checking {len(manifest)} documents from {path} ...")
             entries = check_manifest(graphene_settings.SCHEMA.graphql_schema, manifest)
         except ManifestError as error:
             raise CommandError(
                 f"{error}\nThe manifest was refused; the trusted documents are "
                 "unchanged."
             ) from None
-        for entry in entries:
-            self.stdout.write(f"  {entry.id[:19]}…  {', '.join(entry.operations)}")
+        if verbosity >= 2:
+            for entry in entries:
+                self.stdout.write(f"  {entry.id[:19]}…  {', '.join(entry.operations)}")
         added, removed, kept = replace_documents(entries)
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"{len(entries)} trusted documents: {added} added, {removed} "
-                f"removed, {kept} unchanged."
+        if verbosity >= 1:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"{len(entries)} trusted documents from {path}: {added} "
+                    f"added, {removed} removed, {kept} unchanged."
+                )
             )
-        )
