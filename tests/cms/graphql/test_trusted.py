@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.core.management.base import SystemCheckError
 
 from cms.graphql import documents
 from cms.graphql.trusted import trusted_documents
@@ -304,3 +305,15 @@ def test_trusted_only_leaves_graphiql_in_development_alone(
     assert body["data"]["cause"]["title"] == "Hydrosalpinx"
     response, body = post(client, query=UNTRUSTED)
     assert body["errors"][0]["extensions"]["code"] == "PERSISTED_QUERY_REQUIRED"
+
+
+def test_the_system_check_refuses_a_broken_manifest_in_settings(settings, tmp_path):
+    settings.GRAPHQL_TRUSTED_DOCUMENTS = str(
+        write_manifest(tmp_path / "deploy.json", raw="{")
+    )
+    with pytest.raises(SystemCheckError, match="GRAPHQL_TRUSTED_DOCUMENTS is refused"):
+        call_command("check", stdout=io.StringIO(), stderr=io.StringIO())
+    settings.GRAPHQL_TRUSTED_DOCUMENTS = str(
+        write_manifest(tmp_path / "deploy.json", LOCALES)
+    )
+    call_command("check", stdout=io.StringIO(), stderr=io.StringIO())
