@@ -360,8 +360,8 @@ def persisted_scenarios(client: loadgen.Client) -> dict:
     )
     client.send(cached)
     return {
-        "e": loadgen.Scenario("e", "frontend's op by id, uncached", [uncached]),
-        "f": loadgen.Scenario("f", "frontend's op by id, cached", [cached]),
+        "e": loadgen.Scenario("e", "frontend op by id, uncached", [uncached]),
+        "f": loadgen.Scenario("f", "frontend op by id, cached", [cached]),
     }
 
 
