@@ -35,6 +35,7 @@ install: $(VENV)/.installed $(GRAPHIQL_STATIC)/.installed
 run: install
 	@$(BIN)/python manage.py migrate --noinput -v0 && echo "Database migrated."
 	@$(BIN)/python manage.py load_demo_content
+	@$(BIN)/python manage.py import_trusted_documents frontend/src/graphql/generated/persisted-documents.json
 	@$(BIN)/python manage.py ensure_admin
 	@$(BIN)/python manage.py setup_translators
 	@echo ""

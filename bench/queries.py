@@ -127,3 +127,22 @@ def rest_plan(get_json, locale: str, slug: str) -> tuple[list[str], int]:
             if offset >= listing["meta"]["total_count"]:
                 break
     return paths, causes
+
+
+def persisted_article_body(document_id: str, locale: str, nonce: int | None) -> bytes:
+    """The POST body of the frontend's article operation by its trusted id;
+    ``nonce`` as in ``article_body``."""
+    variables: dict = {"locale": locale}
+    if nonce is not None:
+        variables["benchNonce"] = nonce
+    return json.dumps(
+        {"documentId": document_id, "variables": variables}, separators=(",", ":")
+    ).encode()
+
+
+def persisted_article_path(document_id: str, locale: str) -> str:
+    """The CDN form of the same request: a GET by id."""
+    from urllib.parse import urlencode
+
+    variables = json.dumps({"locale": locale}, separators=(",", ":"))
+    return "/graphql/?" + urlencode({"id": document_id, "variables": variables})

@@ -42,6 +42,8 @@ from bench.queries import (
     ABUSIVE_QUERIES,
     abusive_body,
     article_body,
+    persisted_article_body,
+    persisted_article_path,
     rest_plan,
 )
 from bench.seed import SIZES, hub_slug
@@ -325,6 +327,44 @@ def build_scenarios(client: loadgen.Client) -> tuple[dict, dict]:
     return scenarios, info
 
 
+#: The reference frontend's trusted documents, imported before the run.
+MANIFEST = (
+    ROOT / "frontend" / "src" / "graphql" / "generated" / "persisted-documents.json"
+)
+#: The frontend's article operation: the hub with its categories and causes.
+FRONTEND_ARTICLE = "query HubPage("
+
+
+def persisted_scenarios(client: loadgen.Client) -> dict:
+    """The frontend's article operation by its trusted-document id: (e)
+    uncached (a POST, a new variable each time), (f) cached (the CDN form,
+    a GET by id)."""
+    manifest = json.loads(MANIFEST.read_text())
+    (document_id,) = [k for k, text in manifest.items() if FRONTEND_ARTICLE in text]
+    uncached = loadgen.Call(
+        "POST",
+        "/graphql/",
+        body=lambda nonce: persisted_article_body(document_id, LOCALE, nonce),
+        expect_header=b"X-Cache: MISS",
+    )
+    reference = client.send(uncached)
+    data = json.loads(reference.body)
+    if reference.status != 200 or "errors" in data or not data["data"]["causeIndex"]:
+        raise SystemExit(f"Unexpected persisted response: {reference.body[:500]!r}")
+    uncached.expect_length = len(reference.body)
+    cached = loadgen.Call(
+        "GET",
+        persisted_article_path(document_id, LOCALE),
+        expect_length=len(reference.body),
+        expect_header=b"X-Cache: HIT",
+    )
+    client.send(cached)
+    return {
+        "e": loadgen.Scenario("e", "frontend op by id, uncached", [uncached]),
+        "f": loadgen.Scenario("f", "frontend op by id, cached", [cached]),
+    }
+
+
 def abusive(client: loadgen.Client) -> dict:
     results = {}
     for name, query in ABUSIVE_QUERIES.items():
@@ -433,7 +473,7 @@ def print_report(report: dict) -> None:
             log(
                 f"{key}) {label:<27} {c:>3} {cell['requests_per_s']:>8} "
                 f"{cell['articles_per_s']:>8} {lat['p50']:>8} {lat['p95']:>8} "
-                f"{lat['p99']:>8} {per_article[key]:>8} {cell['errors']:>7}"
+                f"{lat['p99']:>8} {per_article.get(key, '-'):>8} {cell['errors']:>7}"
             )
         log("")
     log("SQL queries per whole article:")
@@ -538,6 +578,7 @@ def main() -> int:
     WORK.mkdir(parents=True, exist_ok=True)
     manage(env, "manage.py", "migrate", "--noinput", "-v0")
     manage(env, "-m", "bench.seed")
+    manage(env, "manage.py", "import_trusted_documents", str(MANIFEST), "-v0")
 
     log(f"== gunicorn: {WORKERS} workers on 127.0.0.1:{port}")
     if args.nice:
@@ -546,6 +587,7 @@ def main() -> int:
     try:
         client = loadgen.Client("127.0.0.1", port)
         scenarios, info = build_scenarios(client)
+        scenarios.update(persisted_scenarios(client))
 
         log("== SQL queries per scenario (test client, no timing)")
         sql = json.loads(

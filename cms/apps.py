@@ -9,6 +9,7 @@ class CmsConfig(AppConfig):
     verbose_name = "CMS wiring"
 
     def ready(self) -> None:
+        from cms import checks  # noqa: F401 - registers the system checks
         from cms.cache.invalidation import connect_cache_invalidation
         from cms.graphql.media import serve_media_urls_as_stored
 

@@ -21,3 +21,27 @@ class CacheGeneration(models.Model):
 
     def __str__(self) -> str:
         return f"response cache generation {self.value}"
+
+
+class TrustedDocument(models.Model):
+    """A GraphQL document a frontend of this deployment sends, by id.
+
+    Imported from the frontend build's manifest (GraphQL Code Generator's
+    persisted documents: ``"sha256:<hex>": "<document>"``) by
+    ``import_trusted_documents``. With ``GRAPHQL_TRUSTED_DOCUMENTS_ONLY`` on,
+    anonymous requests may run only these (``cms.graphql.trusted``).
+    """
+
+    id = models.CharField(primary_key=True, max_length=71)  # "sha256:" + 64 hex
+    document = models.TextField()
+    #: The operations the document defines, comma-separated (for the admin
+    #: and the import's progress output).
+    operations = models.CharField(max_length=500, blank=True)
+    imported_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "trusted GraphQL document"
+        ordering = ["operations"]
+
+    def __str__(self) -> str:
+        return f"{self.operations or 'anonymous operation'} ({self.id[:19]}…)"

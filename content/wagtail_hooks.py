@@ -15,7 +15,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_headless_preview.models import HeadlessServeMixin
 
 from content import frontend
-from content.api.context import request_scope
+from content.api.context import current_loader, request_scope
 from content.api.queries import ContentQuery
 from content.editorial.review import OVERRIDE_ACTION, bulk_publish_refusals
 from content.models import SiteChrome
@@ -56,6 +56,12 @@ def register_page_link_handler(features) -> None:
 @hooks.register("graphql_request_scope")
 def content_request_scope(request):
     return request_scope(request)
+
+
+@hooks.register("graphql_response_tags")
+def content_response_tags(request):
+    loader = current_loader()
+    return loader.cache_tags() if loader is not None else ()
 
 
 @hooks.register("register_log_actions")

@@ -11,7 +11,7 @@ const config: CodegenConfig = {
   generates: {
     [out]: {
       preset: "client",
-      presetConfig: { fragmentMasking: false, gqlTagName: "graphql" },
+      presetConfig: { fragmentMasking: false, gqlTagName: "graphql", persistedDocuments: true },
       config: {
         documentMode: "string",
         enumsAsTypes: true,

@@ -323,6 +323,19 @@ GRAPHQL_MAX_SEARCH_LENGTH = 200
 # most this long); HTTP clients and CDNs may reuse them for HTTP_MAX_AGE.
 GRAPHQL_CACHE_SECONDS = int(os.environ.get("GRAPHQL_CACHE_SECONDS", "3600"))
 GRAPHQL_HTTP_MAX_AGE = int(os.environ.get("GRAPHQL_HTTP_MAX_AGE", "60"))
+# GET answers of persisted and trusted documents (the CDN form) may also be
+# served stale this long while a CDN revalidates them.
+GRAPHQL_HTTP_STALE_WHILE_REVALIDATE = int(
+    os.environ.get("GRAPHQL_HTTP_STALE_WHILE_REVALIDATE", "300")
+)
+# Automatic persisted queries: how long a registered document is kept in the
+# shared cache (clients send the text again once it is gone).
+GRAPHQL_APQ_SECONDS = int(os.environ.get("GRAPHQL_APQ_SECONDS", str(7 * 24 * 3600)))
+# Trusted documents: a manifest (GraphQL Code Generator's persisted documents)
+# read at start-up, beside those `manage.py import_trusted_documents` stored;
+# with TRUSTED_DOCUMENTS_ONLY, anonymous requests run only those.
+GRAPHQL_TRUSTED_DOCUMENTS = os.environ.get("GRAPHQL_TRUSTED_DOCUMENTS", "")
+GRAPHQL_TRUSTED_DOCUMENTS_ONLY = env_bool("GRAPHQL_TRUSTED_DOCUMENTS_ONLY", False)
 # With Redis, each process also keeps up to this many responses in memory,
 # trusted while its invalidation subscription answers within the lease; a
 # publish waits (at most the lease) until every process has dropped its copy.

@@ -173,10 +173,12 @@ def clear_caches() -> None:
     from django.core.cache import cache
 
     from cms.cache.responses import forget_memory_copy
+    from cms.graphql.trusted import trusted_documents
 
     cache.clear()
     # The database rolls back without the signals a real change sends.
     forget_memory_copy()
+    trusted_documents.forget()  # imported documents roll back too
 
 
 @pytest.fixture(autouse=True)

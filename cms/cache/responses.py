@@ -30,6 +30,9 @@ from cms.cache.mirror import ResponseMirror
 from cms.graphql.state import RequestState
 
 GENERATION_KEY = "graphql:generation"
+#: ``(shared generation, result, status, etag, valid_until, database
+#: generation, cache tags)``; entries of another shape are ignored.
+ENTRY_LENGTH = 7
 
 _mirror: ResponseMirror | None = None
 _mirror_configured = False
@@ -99,9 +102,9 @@ def is_cacheable(request: HttpRequest) -> bool:
 
 def lookup(
     key: str,
-) -> tuple[int, int | None, tuple[str, int, str, float | None] | None]:
+) -> tuple[int, int | None, tuple[str, int, str, float | None, tuple] | None]:
     """The shared cache's generation, the database's (when read) and
-    ``(result, status, etag, valid_until)`` if still current.
+    ``(result, status, etag, valid_until, tags)`` if still current.
 
     An entry is served only while it carries the generation the database
     holds now, whatever the cache says: a cache that moved backwards (a Redis
@@ -118,7 +121,7 @@ def lookup(
     from_memory = False
     if copy is not None:
         entry = copy.get(key)
-        if entry is not None and len(entry) == 6 and fresh(entry[4]):
+        if entry is not None and len(entry) == ENTRY_LENGTH and fresh(entry[4]):
             candidate, shared, from_memory = entry, entry[0], True
     if candidate is None:
         values = cache.get_many([GENERATION_KEY, key])
@@ -128,7 +131,7 @@ def lookup(
         entry = values.get(key)
         if (
             entry is not None
-            and len(entry) == 6
+            and len(entry) == ENTRY_LENGTH
             and entry[0] == shared
             and fresh(entry[4])
         ):
@@ -140,7 +143,7 @@ def lookup(
         return shared, database, None
     if copy is not None and not from_memory:
         copy.put(key, tuple(candidate))
-    return shared, database, tuple(candidate[1:5])
+    return shared, database, (*candidate[1:5], candidate[6])
 
 
 def etag_for(content: bytes | str) -> str:
@@ -160,6 +163,7 @@ def store(
     result: str,
     status: int,
     valid_until: float | None = None,
+    tags: tuple[str, ...] = (),
 ) -> None:
     """Keep a response, tagged with the generation it was computed in.
 
@@ -172,7 +176,7 @@ def store(
     shared, database = seen_generation
     if database is None or not fresh(valid_until):
         return
-    entry = (shared, result, status, etag_for(result), valid_until, database)
+    entry = (shared, result, status, etag_for(result), valid_until, database, tags)
     cache.set(key, entry, timeout=settings.GRAPHQL_CACHE_SECONDS)
     copy = mirror()
     if copy is not None:
@@ -202,7 +206,7 @@ def find(
     state.cache_lookup = (key, shared, database)
     if entry is None:
         return None
-    result, status, state.etag, state.valid_until = entry
+    result, status, state.etag, state.valid_until, state.tags = entry
     state.cache = "HIT"
     return result, status
 
@@ -230,18 +234,30 @@ def keep(state: RequestState, result: str, status: int) -> None:
     )
     if storable:
         key, shared, database = state.cache_lookup
-        store(key, (shared, database), result, status, state.valid_until)
+        store(key, (shared, database), result, status, state.valid_until, state.tags)
         state.cache = "MISS"
 
 
 def cache_headers(
     request: HttpRequest, state: RequestState, response: HttpResponse
 ) -> HttpResponse:
-    """``Cache-Control``, ``X-Cache`` and ``ETag`` of a JSON answer; a 304 for
-    a conditional GET whose ETag the client holds."""
+    """``Cache-Control``, ``X-Cache``, ``ETag``, ``Vary`` and the cache tags
+    (``Cache-Tag``, comma-separated, and ``Surrogate-Key``, space-separated:
+    ``page-<id>`` of every page in the answer, ``chrome``) of a JSON answer;
+    a 304 for a conditional GET whose ETag the client holds.
+
+    A GET of a persisted query or trusted document by id (the form a CDN
+    caches) may also be served ``stale-while-revalidate``."""
     if state.private or not is_cacheable(request):
         response["Cache-Control"] = "private, no-store"
         return response
+    # A public answer is the same for every client that gets one (signed-in
+    # users and previews get private ones), whatever its cookies: ``Cookie``
+    # (which graphene-django's CSRF decorator adds) would only split a CDN's
+    # copies. Only GraphiQL, where it is on, answers browsers with HTML; an
+    # intermediary may compress the answer.
+    vary = ["Accept", "Accept-Encoding"] if settings.GRAPHQL_GRAPHIQL else []
+    response["Vary"] = ", ".join(vary or ["Accept-Encoding"])
     if state.cache is None or response.status_code != 200:
         response["Cache-Control"] = "no-store"
         return response
@@ -250,12 +266,30 @@ def cache_headers(
     if state.valid_until is not None:  # never past the next go-live or expiry
         remaining = int(state.valid_until - timezone.now().timestamp())
         max_age = max(0, min(max_age, remaining))
-    response["Cache-Control"] = f"public, max-age={max_age}"
+    control = f"public, max-age={max_age}"
+    stale = settings.GRAPHQL_HTTP_STALE_WHILE_REVALIDATE
+    if request.method == "GET" and state.by_id and stale > 0:
+        if state.valid_until is not None:
+            stale = max(0, min(stale, remaining - max_age))
+        control += f", stale-while-revalidate={stale}"
+    response["Cache-Control"] = control
+    if state.tags:
+        response["Cache-Tag"] = ",".join(state.tags)
+        response["Surrogate-Key"] = " ".join(state.tags)
     etag = state.etag or etag_for(response.content)
     response["ETag"] = etag
     if request.method == "GET" and etag in request.headers.get("If-None-Match", ""):
         not_modified = HttpResponseNotModified()
-        for header in ("ETag", "Cache-Control", "X-Request-ID", "X-Cache"):
-            not_modified[header] = response[header]
+        for header in (
+            "ETag",
+            "Cache-Control",
+            "Vary",
+            "X-Request-ID",
+            "X-Cache",
+            "Cache-Tag",
+            "Surrogate-Key",
+        ):
+            if header in response:
+                not_modified[header] = response[header]
         return not_modified
     return response

@@ -64,7 +64,11 @@ def is_internal(error: GraphQLError) -> bool:
 def format_error(error: Any, request_id: str) -> dict:
     """The client's view of ``error``: its own message, or a masked one."""
     if isinstance(error, HttpError):
-        return {"message": str(error.message)}
+        formatted: dict[str, Any] = {"message": str(error.message)}
+        extensions = getattr(error, "extensions", None)
+        if extensions:
+            formatted["extensions"] = dict(extensions)
+        return formatted
     if isinstance(error, GraphQLError) and not is_internal(error):
         formatted = error.formatted
         if not settings.GRAPHQL_SUGGESTIONS:

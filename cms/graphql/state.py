@@ -38,6 +38,14 @@ class RequestState:
     valid_until: float | None = None
     #: The answer is private to this user: never cached anywhere.
     private: bool = False
+    #: ``get_graphql_params``'s answer, worked out once per request.
+    params: tuple | None = None
+    #: The persisted-query hash to register once the document validated.
+    register_hash: str | None = None
+    #: The document was named by id or hash (a GET of it is the CDN form).
+    by_id: bool = False
+    #: Cache tags of the answer (``page-<id>``, ``chrome``), for CDN purges.
+    tags: tuple[str, ...] = ()
 
     def absorb_resolver_marks(self, request: Any) -> None:
         """Take in what resolvers recorded on the request (see above)."""

@@ -19,12 +19,10 @@ from graphene_django.views import GraphQLView as BaseGraphQLView
 from graphene_django.views import HttpError
 from graphql import ExecutionResult, GraphQLError, OperationType, execute
 from graphql.utilities import get_operation_ast
-from graphql.validation import validate
 
 from cms.cache import responses
-from cms.graphql import hardening
+from cms.graphql import documents, hardening, persisted
 from cms.graphql.errors import INTERNAL_ERROR, MaskingExecutionContext, format_error
-from cms.graphql.limits import check_limits, parse_query, validation_rules
 from cms.graphql.state import RequestState, attach, state_of
 from cms.ratelimit import rate_limited
 
@@ -146,7 +144,13 @@ class GraphQLView(BaseGraphQLView):
 
     @staticmethod
     def get_graphql_params(request: HttpRequest, data: dict) -> tuple:
-        """graphene-django's, with ``variables`` text parsed within limits."""
+        """graphene-django's, with ``variables`` and ``extensions`` text parsed
+        within limits, and the document a persisted query or trusted document
+        id names in place of ``query`` (``cms.graphql.persisted``); worked out
+        once per request."""
+        state = state_of(request)
+        if state is not None and state.params is not None:
+            return state.params
 
         def param(name: str) -> Any:
             return request.GET.get(name) or data.get(name)
@@ -157,8 +161,20 @@ class GraphQLView(BaseGraphQLView):
         operation_name = param("operationName")
         if operation_name == "null":
             operation_name = None
+        extensions = param("extensions")
+        if extensions and isinstance(extensions, str):
+            extensions = hardening.load_json(extensions, "Extensions are invalid JSON.")
         hardening.check_params(query, variables, operation_name)
-        return query, variables, operation_name, id_
+        document_id = param("documentId") or id_
+        resolved = persisted.resolve(
+            request, query, operation_name, extensions or None, document_id
+        )
+        params = (resolved.query, variables, operation_name, id_)
+        if state is not None:
+            state.params = params
+            state.register_hash = resolved.register
+            state.by_id = resolved.by_id
+        return params
 
     def execute_graphql_request(
         self,
@@ -174,21 +190,30 @@ class GraphQLView(BaseGraphQLView):
                 return None
             raise hardening.bad_request("Must provide query string.")
         schema = self.schema.graphql_schema
-        try:
-            document = parse_query(query)
-        except GraphQLError as error:
-            return ExecutionResult(data=None, errors=[error])
+        # A document this process validated before is neither parsed nor
+        # validated again (cms.graphql.documents).
+        known = documents.known(query)
+        if known is not None:
+            document = known.document
+        else:
+            try:
+                document = documents.parse(query)
+            except GraphQLError as error:
+                return ExecutionResult(data=None, errors=[error])
         operation = get_operation_ast(document, operation_name)
         if operation is not None and operation.operation != OperationType.QUERY:
             raise hardening.bad_request(
                 "Only queries are supported: this API is read-only."
             )
-        errors = check_limits(schema, document) or validate(
-            schema, document, validation_rules()
-        )
-        if errors:
-            return ExecutionResult(data=None, errors=errors)
-        responses.read_database_generation(state_of(request))
+        if known is None:
+            errors = documents.validate(schema, document)
+            if errors:
+                return ExecutionResult(data=None, errors=errors)
+            documents.remember(query, document)
+        state = state_of(request)
+        if state is not None and state.register_hash is not None:
+            persisted.register(state.register_hash, query)
+        responses.read_database_generation(state)
         try:
             return execute(
                 schema,
@@ -224,9 +249,23 @@ class GraphQLView(BaseGraphQLView):
             result, status = super().get_response(request, data, show_graphiql)
         finally:
             state.absorb_resolver_marks(request)
+        state.tags = response_tags(request)
         responses.keep(state, result, status)
         return result, status
 
     def format_error(self, error: Any) -> dict:
         state = state_of(getattr(self, "_request", None))
         return format_error(error, state.request_id if state is not None else "-")
+
+
+def response_tags(request: HttpRequest) -> tuple[str, ...]:
+    """The cache tags of the answer just computed, from the apps'
+    ``graphql_response_tags`` hooks (each returns tags for ``request``:
+    ``page-<id>`` for every page in the answer, ``chrome`` for the site
+    chrome), sorted."""
+    from wagtail import hooks
+
+    tags: set[str] = set()
+    for hook in hooks.get_hooks("graphql_response_tags"):
+        tags.update(hook(request))
+    return tuple(sorted(tags))

@@ -108,6 +108,19 @@ class ContentLoader:
         """Every visible page the request has loaded so far."""
         return [page for page in self._pages.values() if page is not None]
 
+    def served_chrome(self) -> None:
+        """Note that the answer holds the site chrome (or other snippets)."""
+        self._memo["serves_chrome"] = True
+
+    def cache_tags(self) -> set[str]:
+        """The cache tags of the answer (the publishing events' tags):
+        ``page-<id>`` for every page loaded, which is every page the answer
+        shows or links to, and ``chrome`` when it holds the site chrome."""
+        tags = {f"page-{page.pk}" for page in self.loaded_pages()}
+        if self._memo.get("serves_chrome"):
+            tags.add("chrome")
+        return tags
+
     # What the root field being resolved asked for ------------------------
 
     def start_root_field(self) -> None:

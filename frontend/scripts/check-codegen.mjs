@@ -1,8 +1,11 @@
 // Fails when an operation does not validate against the committed schema
 // snapshot, when the committed generated types are not what the schema and
 // the operations generate now, or when a document the frontend sends is over
-// the CMS's default token limit (GRAPHQL_MAX_TOKENS), which it would refuse.
+// the CMS's default token limit (GRAPHQL_MAX_TOKENS), which it would refuse,
+// or when the trusted-documents manifest (persisted-documents.json, which the
+// CMS imports) is missing an operation or names one by a wrong id.
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { Lexer, Source, TokenKind } from "graphql";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -52,7 +55,20 @@ try {
     );
     process.exit(1);
   }
-  console.log("check:codegen: operations validate, the generated types are up to date, every document is within the token limit.");
+  const manifest = JSON.parse(readFileSync(join(committed, "persisted-documents.json"), "utf8"));
+  const ids = Object.keys(manifest);
+  const wrong = ids.filter((id) => id !== "sha256:" + createHash("sha256").update(manifest[id]).digest("hex"));
+  const operations = [...generated.matchAll(/\{"hash":"(sha256:[0-9a-f]{64})"\}/g)].map(([, id]) => id);
+  const missing = operations.filter((id) => !(id in manifest));
+  if (wrong.length || missing.length || ids.length === 0) {
+    console.error(
+      `check:codegen: ${committed}/persisted-documents.json is not the manifest of these operations (wrong ids: ${wrong.length}, missing: ${missing.length}). Run \`npm run codegen\`.`,
+    );
+    process.exit(1);
+  }
+  console.log(
+    `check:codegen: operations validate, the generated types are up to date, every document is within the token limit, the manifest holds all ${ids.length} operations.`,
+  );
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }

@@ -226,7 +226,8 @@ class ArticleQuery:
         ]
 
     def resolve_site_chrome(self, info: Any, locale: str | None = None):
-        _loader, loc = resolve_locale(info, locale)
+        loader, loc = resolve_locale(info, locale)
+        loader.served_chrome()
         return visible_snippets(SiteChrome, locale=loc).order_by("pk").first()
 
 

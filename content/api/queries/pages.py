@@ -26,6 +26,7 @@ from taggit.models import Tag
 from wagtail.models import Locale, Page, Site
 from wagtail.models.sites import SiteRootPath
 
+from content.api.context import loader_for
 from content.api.loading import ContentLoader
 from content.api.preview import resolve_preview
 from content.api.queries.common import (
@@ -154,6 +155,7 @@ class PageQueries:
 
     def resolve_snippets(self, info: Any, **kwargs: Any):
         """Grapple's snippet list, without drafts."""
+        loader_for(info).served_chrome()
         return [
             snippet
             for model in registry.snippets

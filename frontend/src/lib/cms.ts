@@ -24,7 +24,7 @@ export function isCmsError(error: unknown): error is CmsError {
 
 interface GraphqlResponse<T> {
   data?: T | null;
-  errors?: { message: string }[];
+  errors?: { message: string; extensions?: { code?: string } }[];
 }
 
 interface QueryOptions {
@@ -36,11 +36,31 @@ interface QueryOptions {
 }
 
 /**
+ * Whether operations are sent by their trusted-document id (the build's
+ * persisted-documents.json, imported into the CMS) instead of their text:
+ * `CMS_PERSISTED_DOCUMENTS=true`. Required by a CMS that runs only trusted
+ * documents; a CMS that does not know an id gets the text instead.
+ */
+export function sendsDocumentIds(): boolean {
+  return ["1", "true", "yes", "on"].includes((process.env.CMS_PERSISTED_DOCUMENTS ?? "").toLowerCase());
+}
+
+/** The document's id in the persisted-documents manifest ("sha256:..."). */
+export function documentIdOf(document: { __meta__?: Record<string, unknown> }): string | undefined {
+  const hash = document.__meta__?.hash;
+  return typeof hash === "string" ? hash : undefined;
+}
+
+const UNKNOWN_DOCUMENT = "PERSISTED_DOCUMENT_NOT_FOUND";
+
+/**
  * Send one of the frontend's operations to the CMS.
  *
  * Answers are cached by Next.js for a short time and tagged; a GraphQL error
  * is never half-rendered: it raises, and the route turns it into an error
- * page with a 502.
+ * page with a 502. With `CMS_PERSISTED_DOCUMENTS`, an operation goes by id:
+ * a GET (which the CMS answers with CDN cache headers), or a POST for
+ * previews, whose token never goes into a URL.
  */
 export async function cmsQuery<TResult, TVariables>(
   document: TypedDocumentString<TResult, TVariables>,
@@ -48,27 +68,48 @@ export async function cmsQuery<TResult, TVariables>(
   { tags = [], timeoutMs = 10_000, noStore = false }: QueryOptions = {},
 ): Promise<TResult> {
   const operationName = /(?:query|mutation)\s+(\w+)/.exec(document.toString())?.[1];
+  const documentId = sendsDocumentIds() ? documentIdOf(document) : undefined;
+  const caching = noStore ? { cache: "no-store" as const } : { next: { revalidate: 60, tags: ["cms", ...tags] } };
+  const headers = { accept: "application/json" };
+  const post = (body: object) => ({
+    method: "POST",
+    headers: { ...headers, "content-type": "application/json" },
+    body: JSON.stringify({ ...body, variables, operationName }),
+  });
+  const send = async (url: string, init: RequestInit): Promise<[Response, GraphqlResponse<TResult>]> => {
+    let response: Response;
+    try {
+      response = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs), ...caching });
+    } catch (error) {
+      throw new CmsUnavailableError(
+        `The CMS at ${cmsGraphqlUrl()} could not be reached (${(error as Error).message}).`,
+      );
+    }
+    try {
+      return [response, (await response.json()) as GraphqlResponse<TResult>];
+    } catch {
+      throw new CmsBadResponseError(
+        `The CMS answered ${operationName} with HTTP ${response.status} and no JSON.`,
+      );
+    }
+  };
+
   let response: Response;
-  try {
-    response = await fetch(cmsGraphqlUrl(), {
-      method: "POST",
-      headers: { "content-type": "application/json", accept: "application/json" },
-      body: JSON.stringify({ query: document.toString(), variables, operationName }),
-      signal: AbortSignal.timeout(timeoutMs),
-      ...(noStore ? { cache: "no-store" as const } : { next: { revalidate: 60, tags: ["cms", ...tags] } }),
-    });
-  } catch (error) {
-    throw new CmsUnavailableError(
-      `The CMS at ${cmsGraphqlUrl()} could not be reached (${(error as Error).message}).`,
-    );
-  }
   let body: GraphqlResponse<TResult>;
-  try {
-    body = (await response.json()) as GraphqlResponse<TResult>;
-  } catch {
-    throw new CmsBadResponseError(
-      `The CMS answered ${operationName} with HTTP ${response.status} and no JSON.`,
-    );
+  if (documentId && !noStore) {
+    const url = new URL(cmsGraphqlUrl());
+    url.searchParams.set("id", documentId);
+    url.searchParams.set("variables", JSON.stringify(variables ?? {}));
+    if (operationName) url.searchParams.set("operationName", operationName);
+    [response, body] = await send(url.toString(), { method: "GET", headers });
+  } else if (documentId) {
+    [response, body] = await send(cmsGraphqlUrl(), post({ documentId }));
+  } else {
+    [response, body] = await send(cmsGraphqlUrl(), post({ query: document.toString() }));
+  }
+  if (documentId && body.errors?.some((e) => e.extensions?.code === UNKNOWN_DOCUMENT)) {
+    // A CMS without this build's manifest: the text, as without ids.
+    [response, body] = await send(cmsGraphqlUrl(), post({ query: document.toString() }));
   }
   if (body.errors?.length || !body.data) {
     const messages = body.errors?.map((e) => e.message).join("; ") ?? "no data";

@@ -1106,7 +1106,7 @@ fragment ReferenceFields on Reference {
 fragment HistoryFields on PublishedChange {
   publishedAt
   changeNote
-}`) as unknown as TypedDocumentString<CategoryPageQuery, CategoryPageQueryVariables>;
+}`, {"hash":"sha256:6fb4e0d5a1ba3b1d28e53c273a96d05e9ca0d86b6c3d060e95dc9ab02b086a2f"}) as unknown as TypedDocumentString<CategoryPageQuery, CategoryPageQueryVariables>;
 export const CausePageDocument = new TypedDocumentString(`
     query CausePage($slug: String!, $locale: String!, $fallback: Boolean = false) {
   cause(slug: $slug, locale: $locale, fallback: $fallback) {
@@ -1273,7 +1273,7 @@ fragment ReferenceFields on Reference {
 fragment HistoryFields on PublishedChange {
   publishedAt
   changeNote
-}`) as unknown as TypedDocumentString<CausePageQuery, CausePageQueryVariables>;
+}`, {"hash":"sha256:6a13f008858b184f43bb9532cce6c8963ef5a725fd0a5236b5e607b9d847917d"}) as unknown as TypedDocumentString<CausePageQuery, CausePageQueryVariables>;
 export const SiteChromeDocument = new TypedDocumentString(`
     query SiteChrome($locale: String!) {
   siteChrome(locale: $locale) {
@@ -1286,7 +1286,7 @@ export const SiteChromeDocument = new TypedDocumentString(`
   contactEmail
   registeredIn
   copyright
-}`) as unknown as TypedDocumentString<SiteChromeQuery, SiteChromeQueryVariables>;
+}`, {"hash":"sha256:a87aa9d2fc85b9a42ba43f719c17e84bc0ff622e809238345e5c73b16323127a"}) as unknown as TypedDocumentString<SiteChromeQuery, SiteChromeQueryVariables>;
 export const HubPageDocument = new TypedDocumentString(`
     query HubPage($locale: String!, $fallback: Boolean = false) {
   causeIndex(locale: $locale, fallback: $fallback) {
@@ -1454,7 +1454,7 @@ fragment ReferenceFields on Reference {
 fragment HistoryFields on PublishedChange {
   publishedAt
   changeNote
-}`) as unknown as TypedDocumentString<HubPageQuery, HubPageQueryVariables>;
+}`, {"hash":"sha256:57cb5fbe54115f58c55ed3b998c0d55f7a1cbbd1876aa3214e2a21e1d58abbc6"}) as unknown as TypedDocumentString<HubPageQuery, HubPageQueryVariables>;
 export const LocalesDocument = new TypedDocumentString(`
     query Locales {
   locales {
@@ -1463,7 +1463,7 @@ export const LocalesDocument = new TypedDocumentString(`
     isDefault
   }
 }
-    `) as unknown as TypedDocumentString<LocalesQuery, LocalesQueryVariables>;
+    `, {"hash":"sha256:67b14f82d3cd885f90d7228be6c0f948efb412341d53675e0a37755aa06da231"}) as unknown as TypedDocumentString<LocalesQuery, LocalesQueryVariables>;
 export const PreviewHubDocument = new TypedDocumentString(`
     query PreviewHub($token: String!, $locale: String) {
   page(token: $token, locale: $locale) {
@@ -1634,7 +1634,7 @@ fragment ReferenceFields on Reference {
 fragment HistoryFields on PublishedChange {
   publishedAt
   changeNote
-}`) as unknown as TypedDocumentString<PreviewHubQuery, PreviewHubQueryVariables>;
+}`, {"hash":"sha256:68d2cac8bd6fdac799d44018d4e2e86bf1776a0f5540cd4ce4f2cc4568dafcdc"}) as unknown as TypedDocumentString<PreviewHubQuery, PreviewHubQueryVariables>;
 export const PreviewCategoryDocument = new TypedDocumentString(`
     query PreviewCategory($token: String!, $locale: String) {
   page(token: $token, locale: $locale) {
@@ -1801,7 +1801,7 @@ fragment ReferenceFields on Reference {
 fragment HistoryFields on PublishedChange {
   publishedAt
   changeNote
-}`) as unknown as TypedDocumentString<PreviewCategoryQuery, PreviewCategoryQueryVariables>;
+}`, {"hash":"sha256:33c6e7f2bdee3252447b544fa60027466544c891f6f85571639fda022cc8a0c0"}) as unknown as TypedDocumentString<PreviewCategoryQuery, PreviewCategoryQueryVariables>;
 export const PreviewCauseDocument = new TypedDocumentString(`
     query PreviewCause($token: String!, $locale: String) {
   page(token: $token, locale: $locale) {
@@ -1971,14 +1971,14 @@ fragment ReferenceFields on Reference {
 fragment HistoryFields on PublishedChange {
   publishedAt
   changeNote
-}`) as unknown as TypedDocumentString<PreviewCauseQuery, PreviewCauseQueryVariables>;
+}`, {"hash":"sha256:91509b1ab29ed1bfe9229c405906e9e4c9f91d215961ec83e44e5d068bc5b505"}) as unknown as TypedDocumentString<PreviewCauseQuery, PreviewCauseQueryVariables>;
 export const PreviewTokenDocument = new TypedDocumentString(`
     query PreviewToken($token: String!, $locale: String) {
   page(token: $token, locale: $locale) {
     id
   }
 }
-    `) as unknown as TypedDocumentString<PreviewTokenQuery, PreviewTokenQueryVariables>;
+    `, {"hash":"sha256:ff3d97738ad1505a43cb5548d8e8e93b2b15e549df65f802308717c1e2d9cd83"}) as unknown as TypedDocumentString<PreviewTokenQuery, PreviewTokenQueryVariables>;
 export const SitemapDocument = new TypedDocumentString(`
     query Sitemap($locale: String!) {
   causeIndex(locale: $locale) {
@@ -1999,4 +1999,4 @@ export const SitemapDocument = new TypedDocumentString(`
     locale
     url
   }
-}`) as unknown as TypedDocumentString<SitemapQuery, SitemapQueryVariables>;
+}`, {"hash":"sha256:120add571f9cecbc1a721ad3e237a7f1372f8c09688deabe56a89d8d0bc53635"}) as unknown as TypedDocumentString<SitemapQuery, SitemapQueryVariables>;
