@@ -12,7 +12,6 @@ import ast
 import datetime
 import html
 import json
-import os
 import re
 import shutil
 from html.parser import HTMLParser
@@ -91,7 +90,10 @@ def test_catalogue_is_compiled(language):
     )
 
 
-def test_catalogues_list_exactly_the_strings_marked_in_the_code(tmp_path):
+@pytest.mark.skipif(
+    shutil.which("xgettext") is None, reason="GNU gettext is not installed"
+)
+def test_catalogues_list_exactly_the_strings_marked_in_the_code(tmp_path, monkeypatch):
     """What ``make messages`` would extract now is what the catalogues hold.
 
     Run on a copy of the sources, so the catalogues themselves are untouched.
@@ -105,13 +107,9 @@ def test_catalogues_list_exactly_the_strings_marked_in_the_code(tmp_path):
             ),
         )
     (tmp_path / "locale").mkdir()
+    monkeypatch.chdir(tmp_path)
     with override_settings(LOCALE_PATHS=[]):
-        cwd = Path.cwd()
-        try:
-            os.chdir(tmp_path)
-            call_command("makemessages", locale=["de"], verbosity=0)
-        finally:
-            os.chdir(cwd)
+        call_command("makemessages", locale=["de"], verbosity=0)
     extracted = {
         key(entry)
         for entry in polib.pofile(str(tmp_path / "locale/de/LC_MESSAGES/django.po"))
