@@ -8,7 +8,7 @@ FRONTEND_PORT ?= 3000
 # The reference frontend (docs/frontend.md) needs Node.js 20.19+ and npm.
 NODE_OK = $(shell node -e 'const [a,b]=process.versions.node.split(".").map(Number);process.exit(a>20||(a===20&&b>=19)?0:1)' 2>/dev/null && command -v npm >/dev/null && echo yes)
 
-.PHONY: install run serve test test-frontend fuzz lint schema check-migrations check-deploy audit bench clean
+.PHONY: install run serve test test-frontend fuzz lint schema check-migrations check-deploy audit bench clean messages
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11) and "Python 3.11 is required (set PYTHON=/path/to/python3.11)")'
@@ -27,7 +27,27 @@ $(GRAPHIQL_STATIC)/.installed: cms/graphiql/package-lock.json cms/graphiql/insta
 	@sh cms/graphiql/install.sh
 	@touch $@
 
-install: $(VENV)/.installed $(GRAPHIQL_STATIC)/.installed
+# The admin's own text in German, French, Spanish and Italian: the .po
+# catalogues in locale/ are committed, the compiled .mo files are built here
+# whenever a catalogue is newer, as compilemessages would: with GNU gettext's
+# msgfmt (its checks are stricter), else with polib (a requirement already).
+LANGUAGES_OF_THE_ADMIN := de fr es it
+CATALOGUES := $(foreach lang,$(LANGUAGES_OF_THE_ADMIN),locale/$(lang)/LC_MESSAGES/django.mo)
+
+locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po | $(VENV)/.installed
+	@if command -v msgfmt >/dev/null; then msgfmt --check -o $@ $<; \
+	else $(BIN)/python -c 'import sys, polib; polib.pofile(sys.argv[1]).save_as_mofile(sys.argv[2])' $< $@; fi
+
+install: $(VENV)/.installed $(GRAPHIQL_STATIC)/.installed $(CATALOGUES)
+
+# After adding or changing translatable text in cms/ or content/: update the
+# catalogues (new entries come untranslated; translate them, then make
+# install compiles them). docs/translators.md, "Translating the admin".
+messages: install
+	$(BIN)/python manage.py makemessages $(foreach lang,$(LANGUAGES_OF_THE_ADMIN),-l $(lang)) \
+		--add-location=file --no-obsolete --ignore='.venv/*' --ignore='frontend/*' \
+		--ignore='node_modules/*' --ignore='bench/*' --ignore='tests/*' --ignore='static/*' \
+		--ignore='media/*' --settings=settings.test
 
 # Set up (one line per step) and serve on http://$(HOST):$(PORT), e.g.
 # `make run PORT=8080` or `make run HOST=0.0.0.0`; with Node.js, the
@@ -133,3 +153,4 @@ bench: install
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache cms/graphiql/node_modules $(GRAPHIQL_STATIC) frontend/node_modules frontend/.next
+	rm -f $(CATALOGUES)

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy
 
 
 class CmsConfig(AppConfig):
@@ -6,7 +7,7 @@ class CmsConfig(AppConfig):
 
     name = "cms"
     label = "cms"
-    verbose_name = "CMS wiring"
+    verbose_name = gettext_lazy("CMS wiring")
 
     def ready(self) -> None:
         from cms import checks  # noqa: F401 - registers the system checks

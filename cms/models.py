@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext_lazy
 
 
 class CacheGeneration(models.Model):
@@ -17,7 +18,7 @@ class CacheGeneration(models.Model):
     value = models.BigIntegerField(default=1)
 
     class Meta:
-        verbose_name = "response cache generation"
+        verbose_name = gettext_lazy("response cache generation")
 
     def __str__(self) -> str:
         return f"response cache generation {self.value}"

@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate, post_save
+from django.utils.translation import gettext_lazy
 
 
 class ContentConfig(AppConfig):
@@ -7,7 +8,7 @@ class ContentConfig(AppConfig):
 
     name = "content"
     label = "content"
-    verbose_name = "Article content"
+    verbose_name = gettext_lazy("Article content")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:

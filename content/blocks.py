@@ -6,6 +6,7 @@ is a breaking change for frontends and needs a data migration.
 
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
+from django.utils.translation import gettext, gettext_lazy
 from grapple.helpers import register_streamfield_block
 from grapple.models import (
     GraphQLCollection,
@@ -69,9 +70,14 @@ class SynchronisedImageChooserBlock(SynchronisedBlockMixin, ImageChooserBlock):
 
 @register_streamfield_block
 class HeadingBlock(blocks.StructBlock):
-    text = blocks.CharBlock(max_length=120)
+    text = blocks.CharBlock(max_length=120, label=gettext_lazy("Text"))
     level = blocks.ChoiceBlock(
-        choices=[("h2", "Section heading"), ("h3", "Sub-heading")], default="h2"
+        choices=[
+            ("h2", gettext_lazy("Section heading")),
+            ("h3", gettext_lazy("Sub-heading")),
+        ],
+        default="h2",
+        label=gettext_lazy("Level"),
     )
 
     graphql_fields = [
@@ -81,13 +87,16 @@ class HeadingBlock(blocks.StructBlock):
 
     class Meta:
         icon = "title"
-        description = "A heading that starts a new section of the page."
+        label = gettext_lazy("Heading")
+        description = gettext_lazy("A heading that starts a new section of the page.")
         preview_value = {"text": "Why implantation can fail", "level": "h2"}
 
 
 @register_streamfield_block
 class BulletListBlock(blocks.StructBlock):
-    items = blocks.ListBlock(blocks.CharBlock(max_length=300), min_num=1)
+    items = blocks.ListBlock(
+        blocks.CharBlock(max_length=300), min_num=1, label=gettext_lazy("Items")
+    )
 
     graphql_fields = [
         GraphQLCollection(GraphQLString, "items", required=True, item_required=True)
@@ -95,7 +104,8 @@ class BulletListBlock(blocks.StructBlock):
 
     class Meta:
         icon = "list-ul"
-        description = "A short list of points, one sentence or term each."
+        label = gettext_lazy("Bullet list")
+        description = gettext_lazy("A short list of points, one sentence or term each.")
         preview_value = {"items": ["A good-quality embryo", "A receptive uterus"]}
 
 
@@ -103,15 +113,20 @@ class BulletListBlock(blocks.StructBlock):
 class CalloutBlock(blocks.StructBlock):
     kind = blocks.ChoiceBlock(
         choices=[
-            ("info", "Information"),
-            ("support", "Emotional support"),
-            ("warning", "Important"),
+            ("info", gettext_lazy("Information")),
+            ("support", gettext_lazy("Emotional support")),
+            ("warning", gettext_lazy("Important")),
         ],
         default="info",
-        help_text="Support callouts are shown gently; warnings stand out.",
+        label=gettext_lazy("Kind"),
+        help_text=gettext_lazy(
+            "Support callouts are shown gently; warnings stand out."
+        ),
     )
-    title = blocks.CharBlock(max_length=120)
-    message = SynchronisedLinksRichTextBlock(features=PROSE_FEATURES)
+    title = blocks.CharBlock(max_length=120, label=gettext_lazy("Title"))
+    message = SynchronisedLinksRichTextBlock(
+        features=PROSE_FEATURES, label=gettext_lazy("Message")
+    )
 
     graphql_fields = [
         GraphQLString("kind", required=True),
@@ -121,7 +136,10 @@ class CalloutBlock(blocks.StructBlock):
 
     class Meta:
         icon = "info-circle"
-        description = "A highlighted box: background information, support or a caution."
+        label = gettext_lazy("Callout")
+        description = gettext_lazy(
+            "A highlighted box: background information, support or a caution."
+        )
         preview_value = {
             "kind": "support",
             "title": "You are not alone",
@@ -131,8 +149,10 @@ class CalloutBlock(blocks.StructBlock):
 
 @register_streamfield_block
 class TreatmentBlock(blocks.StructBlock):
-    title = blocks.CharBlock(max_length=120)
-    description = SynchronisedLinksRichTextBlock(features=PROSE_FEATURES)
+    title = blocks.CharBlock(max_length=120, label=gettext_lazy("Title"))
+    description = SynchronisedLinksRichTextBlock(
+        features=PROSE_FEATURES, label=gettext_lazy("Description")
+    )
 
     graphql_fields = [
         GraphQLString("title", required=True),
@@ -141,7 +161,10 @@ class TreatmentBlock(blocks.StructBlock):
 
     class Meta:
         icon = "pick"
-        description = "What can be done about this cause, to discuss with the clinic."
+        label = gettext_lazy("Treatment")
+        description = gettext_lazy(
+            "What can be done about this cause, to discuss with the clinic."
+        )
         preview_value = {
             "title": "Options your clinic may discuss",
             "description": "<p>Medication can sometimes help.</p>",
@@ -150,8 +173,10 @@ class TreatmentBlock(blocks.StructBlock):
 
 @register_streamfield_block
 class QuoteBlock(blocks.StructBlock):
-    text = blocks.TextBlock(max_length=600)
-    attribution = blocks.CharBlock(max_length=120, required=False)
+    text = blocks.TextBlock(max_length=600, label=gettext_lazy("Text"))
+    attribution = blocks.CharBlock(
+        max_length=120, required=False, label=gettext_lazy("Attribution")
+    )
 
     graphql_fields = [
         GraphQLString("text", required=True),
@@ -160,7 +185,8 @@ class QuoteBlock(blocks.StructBlock):
 
     class Meta:
         icon = "openquote"
-        description = "A short quotation, with who said it."
+        label = gettext_lazy("Quote")
+        description = gettext_lazy("A short quotation, with who said it.")
         preview_value = {
             "text": "Knowing the possible reasons helped me ask better questions.",
             "attribution": "A member of our community",
@@ -169,12 +195,15 @@ class QuoteBlock(blocks.StructBlock):
 
 @register_streamfield_block
 class ImageBlock(blocks.StructBlock):
-    image = SynchronisedImageChooserBlock()
+    image = SynchronisedImageChooserBlock(label=gettext_lazy("Image"))
     alt_text = blocks.CharBlock(
         max_length=250,
-        help_text="Describe the image for people who cannot see it.",
+        label=gettext_lazy("Alternative text"),
+        help_text=gettext_lazy("Describe the image for people who cannot see it."),
     )
-    caption = blocks.CharBlock(max_length=250, required=False)
+    caption = blocks.CharBlock(
+        max_length=250, required=False, label=gettext_lazy("Caption")
+    )
 
     graphql_fields = [
         GraphQLImage("image", required=True),
@@ -184,14 +213,19 @@ class ImageBlock(blocks.StructBlock):
 
     class Meta:
         icon = "image"
-        description = "An illustration with alternative text and an optional caption."
+        label = gettext_lazy("Image")
+        description = gettext_lazy(
+            "An illustration with alternative text and an optional caption."
+        )
         preview_value = {"alt_text": "Diagram of the uterus", "caption": ""}
 
 
 @register_streamfield_block
 class FAQBlock(blocks.StructBlock):
-    question = blocks.CharBlock(max_length=200)
-    answer = SynchronisedLinksRichTextBlock(features=PROSE_FEATURES)
+    question = blocks.CharBlock(max_length=200, label=gettext_lazy("Question"))
+    answer = SynchronisedLinksRichTextBlock(
+        features=PROSE_FEATURES, label=gettext_lazy("Answer")
+    )
 
     graphql_fields = [
         GraphQLString("question", required=True),
@@ -200,7 +234,8 @@ class FAQBlock(blocks.StructBlock):
 
     class Meta:
         icon = "help"
-        description = "A question patients often ask, with its answer."
+        label = gettext_lazy("Question and answer")
+        description = gettext_lazy("A question patients often ask, with its answer.")
         preview_value = {
             "question": "Can this be treated?",
             "answer": "<p>Often it can; your clinic will explain.</p>",
@@ -209,11 +244,12 @@ class FAQBlock(blocks.StructBlock):
 
 @register_streamfield_block
 class PageLinkBlock(blocks.StructBlock):
-    page = VisiblePageChooserBlock()
+    page = VisiblePageChooserBlock(label=gettext_lazy("Page"))
     link_text = blocks.CharBlock(
         max_length=120,
         required=False,
-        help_text="Link text; the page title is used when left empty.",
+        label=gettext_lazy("Link text"),
+        help_text=gettext_lazy("Link text; the page title is used when left empty."),
     )
 
     graphql_fields = [
@@ -223,16 +259,18 @@ class PageLinkBlock(blocks.StructBlock):
 
     class Meta:
         icon = "link"
-        description = "A prominent link to another page of the article."
+        label = gettext_lazy("Page link")
+        description = gettext_lazy("A prominent link to another page of the article.")
         preview_value = {"link_text": "Read about thin endometrium"}
 
 
 DOI_VALIDATOR = RegexValidator(
     r"^10\.\d{4,9}/\S+$",
-    "Enter a DOI such as 10.1000/xyz123 (without https://doi.org/).",
+    gettext_lazy("Enter a DOI such as 10.1000/xyz123 (without https://doi.org/)."),
 )
 PUBMED_ID_VALIDATOR = RegexValidator(
-    r"^[1-9]\d{0,8}$", "Enter a PubMed ID: digits only, such as 31415926."
+    r"^[1-9]\d{0,8}$",
+    gettext_lazy("Enter a PubMed ID: digits only, such as 31415926."),
 )
 
 
@@ -250,20 +288,24 @@ class ReferenceBlock(blocks.StructBlock):
     """A source the page relies on, listed and numbered under the article."""
 
     authors = blocks.CharBlock(
-        max_length=300, help_text="As cited, e.g. 'Example A, Sample B, et al.'"
+        max_length=300,
+        label=gettext_lazy("Authors"),
+        help_text=gettext_lazy("As cited, e.g. 'Example A, Sample B, et al.'"),
     )
-    title = blocks.CharBlock(max_length=300)
+    title = blocks.CharBlock(max_length=300, label=gettext_lazy("Title"))
     publisher = blocks.CharBlock(
-        max_length=200, label="Journal or publisher", required=False
+        max_length=200, label=gettext_lazy("Journal or publisher"), required=False
     )
-    year = blocks.IntegerBlock(min_value=1800, max_value=2100, required=False)
+    year = blocks.IntegerBlock(
+        min_value=1800, max_value=2100, required=False, label=gettext_lazy("Year")
+    )
     doi = blocks.CharBlock(
         max_length=200, required=False, label="DOI", validators=[DOI_VALIDATOR]
     )
     pubmed_id = blocks.CharBlock(
         max_length=9,
         required=False,
-        label="PubMed ID",
+        label=gettext_lazy("PubMed ID"),
         validators=[PUBMED_ID_VALIDATOR],
     )
     url = blocks.URLBlock(required=False, label="URL")
@@ -281,7 +323,10 @@ class ReferenceBlock(blocks.StructBlock):
     class Meta:
         icon = "doc-full"
         value_class = ReferenceStructValue
-        description = "A cited source: authors, title, journal, year, DOI or PubMed ID."
+        label = gettext_lazy("Reference")
+        description = gettext_lazy(
+            "A cited source: authors, title, journal, year, DOI or PubMed ID."
+        )
         preview_value = {
             "authors": "Example A, Sample B",
             "title": "A study used as an example",
@@ -295,7 +340,7 @@ class ReferenceBlock(blocks.StructBlock):
         if not value.get("doi") and not value.get("pubmed_id"):
             raise StructBlockValidationError(
                 block_errors={
-                    "doi": ValidationError("Give a DOI, a PubMed ID or both."),
+                    "doi": ValidationError(gettext("Give a DOI, a PubMed ID or both.")),
                 }
             )
         return value
@@ -307,7 +352,10 @@ class BodyBlock(blocks.StreamBlock):
     paragraph = SynchronisedLinksRichTextBlock(
         features=PROSE_FEATURES,
         icon="pilcrow",
-        description="Running text. Links to other pages stay in the reader's language.",
+        label=gettext_lazy("Paragraph"),
+        description=gettext_lazy(
+            "Running text. Links to other pages stay in the reader's language."
+        ),
         preview_value="<p>Many things have to go right for a pregnancy.</p>",
     )
     heading = HeadingBlock()

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import path, reverse
+from django.utils.translation import gettext, gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.models import Page
@@ -32,7 +33,7 @@ from content.translation.views import may_translate, status_view
 class SiteChromeViewSet(SnippetViewSet):
     model = SiteChrome
     icon = "globe"
-    menu_label = "Site chrome"
+    menu_label = gettext_lazy("Site chrome")
     menu_order = 300
     add_to_admin_menu = True
     list_display = ["organisation_name", "locale", "live"]
@@ -68,8 +69,8 @@ def content_response_tags(request):
 def register_review_log_actions(actions) -> None:
     actions.register_action(
         OVERRIDE_ACTION,
-        "Override overdue medical review",
-        "Published although the medical review was overdue",
+        gettext_lazy("Override overdue medical review"),
+        gettext_lazy("Published although the medical review was overdue"),
     )
 
 
@@ -93,14 +94,18 @@ def refuse_overdue_bulk_publish(request, action_type, objects, action):
     if not refused:
         return None
     names = "; ".join(
-        f"'{page.title}' (next review was due {page.next_review_due.isoformat()})"
+        gettext("'%(title)s' (next review was due %(date)s)")
+        % {"title": page.title, "date": page.next_review_due.isoformat()}
         for page in refused
     )
     messages.error(
         request,
-        "Nothing was published: the medical review of these pages is overdue: "
-        f"{names}. A medical reviewer must review them and set a new date, or "
-        "override this when approving; or publish the other pages without them.",
+        gettext(
+            "Nothing was published: the medical review of these pages is overdue: "
+            "%(pages)s. A medical reviewer must review them and set a new date, or "
+            "override this when approving; or publish the other pages without them."
+        )
+        % {"pages": names},
     )
     return redirect(action.next_url)
 
@@ -142,7 +147,7 @@ class TranslationStatusMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_translation_status_menu_item():
     return TranslationStatusMenuItem(
-        "Translation status",
+        gettext_lazy("Translation status"),
         reverse("translation_status"),
         icon_name="wagtail-localize-language",
         order=350,

@@ -245,6 +245,9 @@ TRANSLATION_PO_UPLOAD_MAX_BYTES = int(
     os.environ.get("TRANSLATION_PO_UPLOAD_MAX_BYTES", str(2 * 1024 * 1024))
 )
 USE_I18N = True
+# The admin text of cms/ and content/, in one catalogue per language
+# (docs/translators.md, "Translating the admin").
+LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_TZ = True
 TIME_ZONE = "UTC"
 

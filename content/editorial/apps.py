@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy
 
 
 class EditorialConfig(AppConfig):
@@ -11,4 +12,4 @@ class EditorialConfig(AppConfig):
 
     name = "content.editorial"
     label = "content_commands"
-    verbose_name = "Editorial"
+    verbose_name = gettext_lazy("Editorial")

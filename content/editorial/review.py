@@ -20,6 +20,7 @@ import logging
 from typing import Any
 
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 # No Wagtail model imports at module level: Wagtail imports this module (the
 # workflow's finishing action, WAGTAIL_FINISH_WORKFLOW_ACTION) while its own
@@ -33,7 +34,7 @@ SCHEDULED_PUBLISH = "wagtail.publish.scheduled"
 
 logger = logging.getLogger("content.review")
 
-OVERDUE_MESSAGE = (
+OVERDUE_MESSAGE = gettext_lazy(
     "The next review date ({date}) has passed. A medical reviewer must review "
     "the page and set a new date before it is published, or override this."
 )

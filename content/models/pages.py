@@ -9,6 +9,7 @@ from django import forms
 from django.db import models
 from django.shortcuts import render
 from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy
 from grapple.models import GraphQLRichText, GraphQLString
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -46,8 +47,8 @@ class ArticlePageForm(WagtailAdminPageForm):
 
     override_overdue_review = forms.BooleanField(
         required=False,
-        label="Publish although the review is overdue",
-        help_text="Medical reviewers only. Recorded in the page history.",
+        label=gettext_lazy("Publish although the review is overdue"),
+        help_text=gettext_lazy("Medical reviewers only. Recorded in the page history."),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -111,28 +112,44 @@ class ArticlePage(HeadlessMixin, Page):
     from the source on each translation sync rather than translated.
     """
 
-    body = StreamField(BodyBlock(), blank=True, use_json_field=True)
+    body = StreamField(
+        BodyBlock(), blank=True, use_json_field=True, verbose_name=gettext_lazy("body")
+    )
     # The medical review: publishing after next_review_due needs a medical
     # reviewer's override (content.editorial.review).
     reviewed_by = models.CharField(
-        max_length=120, blank=True, help_text="Name of the medical reviewer."
-    )
-    reviewer_credentials = models.CharField(
+        gettext_lazy("reviewed by"),
         max_length=120,
         blank=True,
-        help_text="Qualifications shown to readers, e.g. 'MD, reproductive medicine'.",
+        help_text=gettext_lazy("Name of the medical reviewer."),
     )
-    last_reviewed = models.DateField(null=True, blank=True)
+    reviewer_credentials = models.CharField(
+        gettext_lazy("reviewer credentials"),
+        max_length=120,
+        blank=True,
+        help_text=gettext_lazy(
+            "Qualifications shown to readers, e.g. 'MD, reproductive medicine'."
+        ),
+    )
+    last_reviewed = models.DateField(
+        gettext_lazy("last reviewed"), null=True, blank=True
+    )
     next_review_due = models.DateField(
+        gettext_lazy("next review due"),
         null=True,
         blank=True,
-        help_text="After this date the page cannot be published until reviewed.",
+        help_text=gettext_lazy(
+            "After this date the page cannot be published until reviewed."
+        ),
     )
     public_change_note = models.CharField(
+        gettext_lazy("public change note"),
         max_length=255,
         blank=True,
-        help_text="What changed, in one sentence readers may see in the page "
-        "history. Write it when you publish; it is not carried over.",
+        help_text=gettext_lazy(
+            "What changed, in one sentence readers may see in the page "
+            "history. Write it when you publish; it is not carried over."
+        ),
     )
 
     settings_panels = Page.settings_panels + [
@@ -144,7 +161,7 @@ class ArticlePage(HeadlessMixin, Page):
                 FieldPanel("next_review_due"),
                 FieldPanel("override_overdue_review"),
             ],
-            heading="Medical review",
+            heading=gettext_lazy("Medical review"),
         ),
         FieldPanel("public_change_note"),
     ]
@@ -227,18 +244,26 @@ class CauseIndexPage(ArticlePage):
     treatment outlook.
     """
 
-    intro = SynchronisedLinksRichTextField(features=PROSE_FEATURES)
+    intro = SynchronisedLinksRichTextField(
+        features=PROSE_FEATURES, verbose_name=gettext_lazy("introduction")
+    )
     support_note = SynchronisedLinksRichTextField(
         features=PROSE_FEATURES,
-        help_text="Shown before the article: acknowledge that this topic is "
-        "painful and say where readers can find emotional support.",
+        verbose_name=gettext_lazy("support note"),
+        help_text=gettext_lazy(
+            "Shown before the article: acknowledge that this topic is "
+            "painful and say where readers can find emotional support."
+        ),
     )
     outlook_heading = models.CharField(
-        max_length=120, default="Many causes can be treated"
+        gettext_lazy("outlook heading"),
+        max_length=120,
+        default="Many causes can be treated",
     )
     outlook = SynchronisedLinksRichTextField(
         features=PROSE_FEATURES,
-        help_text="The closing section: what treatment can change.",
+        verbose_name=gettext_lazy("treatment outlook"),
+        help_text=gettext_lazy("The closing section: what treatment can change."),
     )
 
     content_panels = Page.content_panels + [
@@ -247,7 +272,7 @@ class CauseIndexPage(ArticlePage):
         FieldPanel("body"),
         MultiFieldPanel(
             [FieldPanel("outlook_heading"), FieldPanel("outlook")],
-            heading="Treatment outlook",
+            heading=gettext_lazy("Treatment outlook"),
         ),
     ]
 
@@ -275,7 +300,7 @@ class CauseIndexPage(ArticlePage):
     subpage_types = ["content.CauseCategoryPage"]
 
     class Meta:
-        verbose_name = "cause index (article hub)"
+        verbose_name = gettext_lazy("cause index (article hub)")
 
     def graphql_categories(self, info: Any, **kwargs: Any) -> list[Page]:
         return reader_for(info).served_children(self, CauseCategoryPage)
@@ -285,7 +310,9 @@ class CauseCategoryPage(ArticlePage):
     """One family of causes: embryonic, uterine or systemic."""
 
     summary = models.TextField(
-        max_length=400, help_text="One or two plain sentences for listings."
+        gettext_lazy("summary"),
+        max_length=400,
+        help_text=gettext_lazy("One or two plain sentences for listings."),
     )
 
     content_panels = Page.content_panels + [FieldPanel("summary"), FieldPanel("body")]
@@ -319,8 +346,8 @@ class CauseCategoryPage(ArticlePage):
     max_count_per_parent = 10
 
     class Meta:
-        verbose_name = "cause category"
-        verbose_name_plural = "cause categories"
+        verbose_name = gettext_lazy("cause category")
+        verbose_name_plural = gettext_lazy("cause categories")
 
     def graphql_causes(self, info: Any, **kwargs: Any) -> list[Page]:
         return reader_for(info).served_children(self, CausePage)
@@ -333,7 +360,9 @@ class CausePage(ArticlePage):
     """One possible cause of failed implantation or pregnancy loss."""
 
     summary = models.TextField(
-        max_length=400, help_text="One or two plain sentences for listings."
+        gettext_lazy("summary"),
+        max_length=400,
+        help_text=gettext_lazy("One or two plain sentences for listings."),
     )
 
     content_panels = Page.content_panels + [
@@ -341,9 +370,11 @@ class CausePage(ArticlePage):
         FieldPanel("body"),
         InlinePanel(
             "related_causes",
-            label="Related causes",
-            heading="Related causes",
-            help_text="Other causes a reader of this page should know about.",
+            label=gettext_lazy("Related causes"),
+            heading=gettext_lazy("Related causes"),
+            help_text=gettext_lazy(
+                "Other causes a reader of this page should know about."
+            ),
             max_num=5,
         ),
     ]
@@ -382,7 +413,8 @@ class CausePage(ArticlePage):
     ]
 
     class Meta:
-        verbose_name = "cause"
+        verbose_name = gettext_lazy("cause")
+        verbose_name_plural = gettext_lazy("causes")
 
     def graphql_category(self, info: Any, **kwargs: Any) -> Page | None:
         return reader_for(info).served_parent(self)
@@ -401,10 +433,11 @@ class RelatedCause(Orderable):
         CausePage,
         on_delete=models.CASCADE,
         related_name="+",
-        verbose_name="cause",
+        verbose_name=gettext_lazy("cause"),
     )
 
-    panels = [FieldPanel("target", heading="Cause")]
+    panels = [FieldPanel("target", heading=gettext_lazy("Cause"))]
 
     class Meta(Orderable.Meta):
-        verbose_name = "related cause"
+        verbose_name = gettext_lazy("related cause")
+        verbose_name_plural = gettext_lazy("related causes")

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 from grapple.models import GraphQLRichText, GraphQLString
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import DraftStateMixin, RevisionMixin, TranslatableMixin
@@ -22,19 +23,29 @@ class SiteChrome(TranslatableMixin, DraftStateMixin, RevisionMixin, models.Model
     the legal wording reaches every page and every language's translators.
     """
 
-    organisation_name = models.CharField(max_length=120)
+    organisation_name = models.CharField(
+        gettext_lazy("organisation name"), max_length=120
+    )
     disclaimer = SynchronisedLinksRichTextField(
         features=["bold", "italic", "link"],
-        help_text="Shown on every page: what the platform does and does not do.",
+        verbose_name=gettext_lazy("disclaimer"),
+        help_text=gettext_lazy(
+            "Shown on every page: what the platform does and does not do."
+        ),
     )
-    contact_email = models.EmailField()
+    contact_email = models.EmailField(gettext_lazy("contact email"))
     registered_in = models.CharField(
-        max_length=80, help_text="Country where the organisation is registered."
+        gettext_lazy("registered in"),
+        max_length=80,
+        help_text=gettext_lazy("Country where the organisation is registered."),
     )
     copyright_line = models.CharField(
+        gettext_lazy("copyright line"),
         max_length=200,
         blank=True,
-        help_text="Follows '© <year> <organisation name>.' in the footer.",
+        help_text=gettext_lazy(
+            "Follows '© <year> <organisation name>.' in the footer."
+        ),
     )
 
     panels = [
@@ -46,7 +57,7 @@ class SiteChrome(TranslatableMixin, DraftStateMixin, RevisionMixin, models.Model
                 FieldPanel("registered_in"),
                 FieldPanel("copyright_line"),
             ],
-            heading="Footer",
+            heading=gettext_lazy("Footer"),
         ),
     ]
 
@@ -72,8 +83,8 @@ class SiteChrome(TranslatableMixin, DraftStateMixin, RevisionMixin, models.Model
     ]
 
     class Meta(TranslatableMixin.Meta):
-        verbose_name = "site chrome"
-        verbose_name_plural = "site chrome"
+        verbose_name = gettext_lazy("site chrome")
+        verbose_name_plural = gettext_lazy("site chrome")
 
     def __str__(self) -> str:
         return f"{self.organisation_name} ({self.locale_id and self.locale})"

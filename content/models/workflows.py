@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.db import transaction
+from django.utils.translation import gettext, gettext_lazy
 from wagtail.forms import TaskStateCommentForm
 from wagtail.models import GroupApprovalTask
 
@@ -18,9 +19,11 @@ class MedicalReviewApprovalForm(TaskStateCommentForm):
 
     override_overdue_review = forms.BooleanField(
         required=False,
-        label="Publish although the review is overdue",
-        help_text="Medical reviewers only, when the next review date has passed. "
-        "Recorded in the page history.",
+        label=gettext_lazy("Publish although the review is overdue"),
+        help_text=gettext_lazy(
+            "Medical reviewers only, when the next review date has passed. "
+            "Recorded in the page history."
+        ),
     )
 
 
@@ -34,8 +37,8 @@ class MedicalReviewTask(GroupApprovalTask):
     """
 
     class Meta:
-        verbose_name = "Medical review task"
-        verbose_name_plural = "Medical review tasks"
+        verbose_name = gettext_lazy("Medical review task")
+        verbose_name_plural = gettext_lazy("Medical review tasks")
 
     def get_form_for_action(self, action: str) -> type[forms.Form]:
         if action == "approve":
@@ -65,7 +68,7 @@ class MedicalReviewTask(GroupApprovalTask):
 
     @classmethod
     def get_description(cls) -> str:
-        return (
+        return gettext(
             "Members of the chosen groups approve (which publishes) or request "
             "changes; medical reviewers may override an overdue review date"
         )

@@ -53,6 +53,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.text import slugify
+from django.utils.translation import gettext, gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.coreutils import find_available_slug
@@ -69,20 +70,20 @@ from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from content.translation.views import _translation_for
 
-SYNC_PUBLISH_OFF = (
+SYNC_PUBLISH_OFF = gettext_lazy(
     "Not available to you: {names} can only be published by the medical "
     "review. Sync without publishing, then submit each translation to review "
     "from its editor."
 )
 
 
-ALIAS_REFUSED = (
+ALIAS_REFUSED = gettext_lazy(
     "'{title}' in {language} was not changed: {action} is only for people who "
     "may publish the page, as it would show readers content that no medical "
     "reviewer approved for {language}. Ask a medical reviewer."
 )
-CONVERT_TO_ALIAS = "Convert to alias page"
-CONVERT_ALIAS = "Convert alias to ordinary page"
+CONVERT_TO_ALIAS = gettext_lazy("Convert to alias page")
+CONVERT_ALIAS = gettext_lazy("Convert alias to ordinary page")
 
 
 def may_publish(user: Any, instance: Any) -> bool:
@@ -182,16 +183,26 @@ def submit_for_review(request: HttpRequest, translation_id: int) -> HttpResponse
     if workflow is None:
         messages.error(
             request,
-            f"No review workflow covers '{page.get_admin_display_title()}': "
-            "publish the translation instead.",
+            gettext(
+                "No review workflow covers '%(title)s': publish the translation "
+                "instead."
+            )
+            % {"title": page.get_admin_display_title()},
         )
         return redirect(_edit_url(page))
     state = page.current_workflow_state
     if state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS:
         messages.warning(
             request,
-            f"'{page.get_admin_display_title()}' in {language} is already "
-            f"waiting for {workflow.name}. Nothing was submitted.",
+            gettext(
+                "'%(title)s' in %(language)s is already waiting for "
+                "%(workflow)s. Nothing was submitted."
+            )
+            % {
+                "title": page.get_admin_display_title(),
+                "language": language,
+                "workflow": workflow.name,
+            },
         )
         return redirect(_edit_url(page))
     if page.permissions_for_user(request.user).page_locked():
@@ -207,20 +218,37 @@ def submit_for_review(request: HttpRequest, translation_id: int) -> HttpResponse
     except ValidationError as error:
         messages.error(
             request,
-            f"'{page.get_admin_display_title()}' in {language} could not be "
-            f"saved: {'; '.join(error.messages)}. Nothing was submitted.",
+            gettext(
+                "'%(title)s' in %(language)s could not be saved: %(errors)s. "
+                "Nothing was submitted."
+            )
+            % {
+                "title": page.get_admin_display_title(),
+                "language": language,
+                "errors": "; ".join(error.messages),
+            },
         )
         return redirect(_edit_url(page))
-    message = (
-        f"Submitted '{page.get_admin_display_title()}' in {language} to "
-        f"{workflow.name}. It is published when a medical reviewer approves it."
-    )
+    message = gettext(
+        "Submitted '%(title)s' in %(language)s to %(workflow)s. It is published "
+        "when a medical reviewer approves it."
+    ) % {
+        "title": page.get_admin_display_title(),
+        "language": language,
+        "workflow": workflow.name,
+    }
     missing = untranslated_count(translation)
     if missing:
         messages.warning(
             request,
-            f"{message} {missing} untranslated string(s) show the source text "
-            "until translated.",
+            message
+            + " "
+            + ngettext(
+                "%(count)s untranslated string shows the source text until translated.",
+                "%(count)s untranslated strings show the source text until translated.",
+                missing,
+            )
+            % {"count": missing},
         )
     else:
         messages.success(request, message)
@@ -318,7 +346,11 @@ class SyncWithSourceView(UpdateTranslationsView):
                 continue
             if not may_publish(self.request.user, instance):
                 names.append(
-                    f"'{instance}' in {translation.target_locale.get_display_name()}"
+                    gettext("'%(title)s' in %(language)s")
+                    % {
+                        "title": instance,
+                        "language": translation.target_locale.get_display_name(),
+                    }
                 )
         return names
 

@@ -39,6 +39,7 @@ from datetime import datetime
 from typing import Any
 
 from django.db.models import Count, Exists, F, Model, OuterRef
+from django.utils.translation import pgettext_lazy
 from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.models import StringSegment
@@ -54,11 +55,11 @@ OUT_OF_DATE = "out_of_date"
 TRANSLATED = "translated"
 
 STATE_LABELS = {
-    SOURCE: "Source",
-    UNTRANSLATED: "Untranslated",
-    IN_PROGRESS: "In progress",
-    OUT_OF_DATE: "Out of date",
-    TRANSLATED: "Translated",
+    SOURCE: pgettext_lazy("translation state", "Source"),
+    UNTRANSLATED: pgettext_lazy("translation state", "Untranslated"),
+    IN_PROGRESS: pgettext_lazy("translation state", "In progress"),
+    OUT_OF_DATE: pgettext_lazy("translation state", "Out of date"),
+    TRANSLATED: pgettext_lazy("translation state", "Translated"),
 }
 
 

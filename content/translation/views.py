@@ -27,6 +27,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_POST
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.models import Page
@@ -235,12 +236,15 @@ def _parse(data: bytes) -> polib.POFile | None:
 def import_po_upload(translation: Translation, upload: Any, user: Any) -> UploadOutcome:
     """Check an uploaded PO file against a translation and apply what matches."""
     if upload is None:
-        return _error("Choose a PO file to upload.")
+        return _error(gettext("Choose a PO file to upload."))
     limit = settings.TRANSLATION_PO_UPLOAD_MAX_BYTES
     if upload.size > limit:
         return _error(
-            f"This file is larger than {limit // 1024} KB, too large for a PO file "
-            "of one translation. Nothing was imported."
+            gettext(
+                "This file is larger than %(size)s KB, too large for a PO file "
+                "of one translation. Nothing was imported."
+            )
+            % {"size": limit // 1024}
         )
     data = upload.read()
     try:
@@ -250,15 +254,19 @@ def import_po_upload(translation: Translation, upload: Any, user: Any) -> Upload
     po = _parse(data) if data.strip() else None
     if po is None or (not len(po) and not po.metadata):
         return _error(
-            "This is not a valid PO file (UTF-8 gettext format). Download the PO "
-            "file of this translation, translate it and upload it unchanged "
-            "otherwise. Nothing was imported."
+            gettext(
+                "This is not a valid PO file (UTF-8 gettext format). Download the PO "
+                "file of this translation, translate it and upload it unchanged "
+                "otherwise. Nothing was imported."
+            )
         )
     file_id = po.metadata.get(TRANSLATION_ID_HEADER)
     if not file_id:
         return _error(
-            "This PO file was not downloaded from this site: it has no "
-            "translation ID. Nothing was imported."
+            gettext(
+                "This PO file was not downloaded from this site: it has no "
+                "translation ID. Nothing was imported."
+            )
         )
     if file_id != str(translation.uuid):
         other = (
@@ -268,16 +276,23 @@ def import_po_upload(translation: Translation, upload: Any, user: Any) -> Upload
             if _is_uuid(file_id)
             else None
         )
-        belongs = (
-            f" (it belongs to '{other.source.object_repr}' in "
-            f"{other.target_locale.get_display_name()})"
-            if other is not None
-            else ""
-        )
+        if other is not None:
+            return _error(
+                gettext(
+                    "This PO file belongs to another translation (it belongs to "
+                    "'%(title)s' in %(language)s). Upload it on that translation's "
+                    "page. Nothing was imported."
+                )
+                % {
+                    "title": other.source.object_repr,
+                    "language": other.target_locale.get_display_name(),
+                }
+            )
         return _error(
-            "This PO file belongs to another translation"
-            f"{belongs}. Upload it on that translation's page. Nothing was "
-            "imported."
+            gettext(
+                "This PO file belongs to another translation. Upload it on that "
+                "translation's page. Nothing was imported."
+            )
         )
 
     known = set(
@@ -298,14 +313,21 @@ def import_po_upload(translation: Translation, upload: Any, user: Any) -> Upload
         if ignored:
             return UploadOutcome(
                 messages.ERROR,
-                f"None of the {ignored} translated entries of this file match "
-                "the current source text: nothing was imported. The source may "
-                "have changed since the file was downloaded; download it again.",
+                ngettext(
+                    "The %(count)s translated entry of this file does not match "
+                    "the current source text: nothing was imported. The source may "
+                    "have changed since the file was downloaded; download it again.",
+                    "None of the %(count)s translated entries of this file match "
+                    "the current source text: nothing was imported. The source may "
+                    "have changed since the file was downloaded; download it again.",
+                    ignored,
+                )
+                % {"count": ignored},
                 ignored=ignored,
             )
         return UploadOutcome(
             messages.WARNING,
-            "This PO file has no translated entries: nothing was imported.",
+            gettext("This PO file has no translated entries: nothing was imported."),
         )
     subset = polib.POFile()
     subset.metadata = dict(po.metadata)
@@ -316,12 +338,20 @@ def import_po_upload(translation: Translation, upload: Any, user: Any) -> Upload
             translation.import_po(subset, user=user, tool_name="PO File")
     except Exception:
         logger.exception("PO import failed for translation %s", translation.pk)
-        return _error("The PO file could not be imported. Nothing was changed.")
-    message = f"Applied {len(matching)} translated entries from the PO file."
-    if ignored:
-        message += (
-            f" Ignored {ignored} entries that do not match the current source text."
+        return _error(
+            gettext("The PO file could not be imported. Nothing was changed.")
         )
+    message = ngettext(
+        "Applied %(count)s translated entry from the PO file.",
+        "Applied %(count)s translated entries from the PO file.",
+        len(matching),
+    ) % {"count": len(matching)}
+    if ignored:
+        message += " " + ngettext(
+            "Ignored %(count)s entry that does not match the current source text.",
+            "Ignored %(count)s entries that do not match the current source text.",
+            ignored,
+        ) % {"count": ignored}
         return UploadOutcome(messages.WARNING, message, len(matching), ignored)
     return UploadOutcome(messages.SUCCESS, message, len(matching), 0)
 

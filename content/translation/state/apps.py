@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy
 
 
 class TranslationStateConfig(AppConfig):
@@ -6,7 +7,7 @@ class TranslationStateConfig(AppConfig):
 
     name = "content.translation.state"
     label = "translation_state"
-    verbose_name = "Translation state"
+    verbose_name = gettext_lazy("Translation state")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
