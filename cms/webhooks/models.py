@@ -63,6 +63,10 @@ class Subscription(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def event_summary(self) -> str:
+        labels = dict(EVENT_TYPES)
+        return ", ".join(labels.get(name, name) for name in self.events) or "All"
+
     def wants(self, event_type: str) -> bool:
         return self.active and (not self.events or event_type in self.events)
 
