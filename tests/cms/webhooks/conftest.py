@@ -113,6 +113,12 @@ def subscription(receiver, db) -> Subscription:
     return subscription
 
 
+@pytest.fixture
+def admin_client(client, admin_user):
+    client.force_login(admin_user)
+    return client
+
+
 @pytest.fixture(autouse=True)
 def fast_retries(settings):
     """Retries without waiting; the default backoff has its own test."""

@@ -15,12 +15,6 @@ pytestmark = pytest.mark.django_db
 SECRET = re.compile(r"<code data-webhook-secret>(whsec_[A-Za-z0-9+/=]+)</code>")
 
 
-@pytest.fixture
-def admin_client(client, admin_user):
-    client.force_login(admin_user)
-    return client
-
-
 def create(admin_client, url, **extra):
     data = {"name": "Search index", "url": url, "active": "on", **extra}
     return admin_client.post("/admin/webhook_subscriptions/new/", data)
