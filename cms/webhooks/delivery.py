@@ -14,13 +14,13 @@ import datetime
 import logging
 import random
 import time
-from dataclasses import dataclass
 
 import requests
 import urllib3
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django_tasks import TaskContext, task
 from requests.adapters import HTTPAdapter
 from standardwebhooks.webhooks import Webhook
 from urllib3.connection import HTTPConnection, HTTPSConnection
@@ -28,6 +28,8 @@ from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from cms.webhooks.addresses import AddressRefused, check_address, private_allowed
 from cms.webhooks.models import Delivery, DeliveryAttempt, Event
+from cms.webhooks.outcomes import Outcome
+from cms.webhooks.purge import purge
 from cms.webhooks.subscribers import CDN, Subscriber, resolve
 
 logger = logging.getLogger("cms.webhooks")
@@ -37,8 +39,6 @@ USER_AGENT = "Nidation-CMS-Webhooks/1"
 
 def queue_delivery(event: Event, subscriber: Subscriber) -> Delivery:
     """A pending delivery and its task, in the caller's transaction."""
-    from cms.webhooks.tasks import deliver
-
     delivery = Delivery.objects.create(
         event=event,
         subscriber=subscriber.key,
@@ -53,8 +53,6 @@ def queue_delivery(event: Event, subscriber: Subscriber) -> Delivery:
 
 def resend(delivery: Delivery) -> None:
     """Send again from the start: a new retry period, a new task."""
-    from cms.webhooks.tasks import deliver
-
     with transaction.atomic():
         result = deliver.enqueue(delivery.pk)
         Delivery.objects.filter(pk=delivery.pk).update(
@@ -117,14 +115,6 @@ def _session(guarded: bool) -> requests.Session:
         session.mount("http://", adapter)
         session.mount("https://", adapter)
     return session
-
-
-@dataclass
-class Outcome:
-    succeeded: bool
-    status_code: int | None = None
-    error: str = ""
-    excerpt: str = ""
 
 
 def signature_headers(event: Event, secrets: tuple[str, ...], now=None) -> dict:
@@ -224,8 +214,6 @@ def _gives_up(delivery: Delivery, next_at: datetime.datetime) -> bool:
 
 def attempt(delivery_id: int, task_id: str) -> str:
     """Make one attempt at a delivery (the task's body). Returns what happened."""
-    from cms.webhooks.purge import purge
-
     delivery = Delivery.objects.select_related("event").filter(pk=delivery_id).first()
     if delivery is None:
         return "gone"
@@ -247,9 +235,6 @@ def attempt(delivery_id: int, task_id: str) -> str:
     else:
         outcome, final = post(subscriber, delivery.event), False
     duration_ms = int((time.monotonic() - clock) * 1000)
-
-    from cms.webhooks.tasks import deliver
-
     with transaction.atomic():
         delivery = Delivery.objects.select_for_update().get(pk=delivery_id)
         delivery.attempts += 1
@@ -296,3 +281,13 @@ def attempt(delivery_id: int, task_id: str) -> str:
                 result = "retrying"
         delivery.save()
     return result
+
+
+#: The worker's backend (django-tasks-db): ``manage.py db_worker --backend webhooks``.
+BACKEND = "webhooks"
+
+
+@task(backend=BACKEND, takes_context=True)
+def deliver(context: TaskContext, delivery_id: int) -> str:
+    """One attempt at one delivery; a failure queues the next attempt."""
+    return attempt(delivery_id, str(context.task_result.id))

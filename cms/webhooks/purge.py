@@ -18,6 +18,7 @@ from django.conf import settings
 from django.utils.module_loading import import_string
 
 from cms.webhooks.models import Event
+from cms.webhooks.outcomes import Outcome
 
 
 class TagPurgeBackend:
@@ -76,8 +77,6 @@ def purge_urls(invalidates: dict[str, Any]) -> list[str]:
 
 def purge(event: Event):
     """Purge what ``event`` invalidates; an ``Outcome`` like an HTTP delivery's."""
-    from cms.webhooks.delivery import Outcome
-
     invalidates = json.loads(event.body)["data"].get("invalidates") or {}
     done = []
     try:

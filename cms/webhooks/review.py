@@ -19,6 +19,7 @@ from django.apps import apps
 from django.conf import settings
 from django.db import DatabaseError, transaction
 from django.utils import timezone
+from django_tasks import task
 from wagtail.models import Page
 
 from cms.webhooks.events import emit, page_data
@@ -77,10 +78,17 @@ def next_sweep_at(now: datetime.datetime | None = None) -> datetime.datetime:
     )
 
 
+@task(backend="webhooks")
+def review_overdue_sweep() -> int:
+    """Send ``review.overdue`` for pages that fell overdue, then come back
+    tomorrow (the worker runs it)."""
+    sent = send_overdue_events()
+    schedule_next_sweep()
+    return sent
+
+
 def _waiting_sweeps():
     from django_tasks_db.models import DBTaskResult
-
-    from cms.webhooks.tasks import review_overdue_sweep
 
     return DBTaskResult.objects.filter(
         task_path=review_overdue_sweep.module_path, status="READY"
@@ -89,8 +97,6 @@ def _waiting_sweeps():
 
 def schedule_next_sweep(run_after: datetime.datetime | None = None) -> None:
     """Queue the next daily sweep, unless one is waiting already."""
-    from cms.webhooks.tasks import review_overdue_sweep
-
     with transaction.atomic():
         if not _waiting_sweeps().exists():
             review_overdue_sweep.using(run_after=run_after or next_sweep_at()).enqueue()
