@@ -351,7 +351,8 @@ GRAPHQL_TRUSTED_PROXIES = int(
         "1" if env_bool("GRAPHQL_TRUST_X_FORWARDED_FOR", False) else "0",
     )
 )
-# Optional CDN purge on publish (wagtail.contrib.frontend_cache), e.g.
+# Optional CDN purge on publish, by the worker (wagtail.contrib.frontend_cache;
+# cms.webhooks.purge), e.g.
 # FRONTEND_CACHE_BACKEND=cloudflare with CLOUDFLARE_BEARER_TOKEN and
 # CLOUDFLARE_ZONEID, or FRONTEND_CACHE_BACKEND=http with FRONTEND_CACHE_URL.
 GRAPHQL_CDN_PURGE_URL = os.environ.get(
