@@ -5,6 +5,12 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 FRONTEND_PORT ?= 3000
+# The signing secret the CMS's webhooks and the frontend's /api/revalidate
+# share in development (a Standard Webhooks secret; set your own in production).
+FRONTEND_REVALIDATE_SECRET ?= whsec_bmlkYXRpb24tZGV2ZWxvcG1lbnQtcmV2YWxpZGF0aW9uLXNlY3JldA==
+# The background worker that delivers publishing events (webhooks, the CDN
+# purge, the frontend's revalidation), beside the web server.
+WORKER = $(BIN)/python manage.py db_worker --backend webhooks
 # The reference frontend (docs/frontend.md) needs Node.js 20.19+ and npm.
 NODE_OK = $(shell node -e 'const [a,b]=process.versions.node.split(".").map(Number);process.exit(a>20||(a===20&&b>=19)?0:1)' 2>/dev/null && command -v npm >/dev/null && echo yes)
 
@@ -61,33 +67,46 @@ run: install
 	@echo ""
 	@echo "  Admin:   http://$(HOST):$(PORT)/admin/"
 	@echo "  GraphQL: http://$(HOST):$(PORT)/graphql/"
+	@echo "  Worker:  delivers webhooks (manage.py db_worker --backend webhooks)"
 ifeq ($(NODE_OK),yes)
 	@[ frontend/node_modules/.package-lock.json -nt frontend/package-lock.json ] || \
 		(cd frontend && npm ci --no-audit --no-fund --loglevel=error)
 	@echo "  Site:    http://$(HOST):$(FRONTEND_PORT)/ (the reference frontend)"
 	@echo ""
-# The frontend gets a process group of its own (setsid, where there is one),
-# so that stopping the CMS stops it and its workers too.
+# The frontend and the worker get a process group of their own (setsid, where
+# there is one), so that stopping the CMS stops them and their children too.
 	@(cd frontend && NEXT_TELEMETRY_DISABLED=1 CMS_GRAPHQL_URL=http://$(HOST):$(PORT)/graphql/ \
-		FRONTEND_URL=http://$(HOST):$(FRONTEND_PORT) \
+		FRONTEND_URL=http://$(HOST):$(FRONTEND_PORT) FRONTEND_REVALIDATE_SECRET=$(FRONTEND_REVALIDATE_SECRET) \
 		exec $$(command -v setsid) node_modules/.bin/next dev --port $(FRONTEND_PORT) --hostname $(HOST)) & \
 	FRONTEND_PID=$$!; \
-	trap 'kill -- -$$FRONTEND_PID 2>/dev/null || kill $$FRONTEND_PID 2>/dev/null' EXIT INT TERM; \
-	FRONTEND_URL=http://$(HOST):$(FRONTEND_PORT) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	(FRONTEND_URL=http://$(HOST):$(FRONTEND_PORT) FRONTEND_REVALIDATE_SECRET=$(FRONTEND_REVALIDATE_SECRET) \
+		exec $$(command -v setsid) $(WORKER)) & \
+	WORKER_PID=$$!; \
+	trap 'kill -- -$$FRONTEND_PID 2>/dev/null || kill $$FRONTEND_PID 2>/dev/null; kill -- -$$WORKER_PID 2>/dev/null || kill $$WORKER_PID 2>/dev/null' EXIT INT TERM; \
+	FRONTEND_URL=http://$(HOST):$(FRONTEND_PORT) FRONTEND_REVALIDATE_SECRET=$(FRONTEND_REVALIDATE_SECRET) \
+		$(BIN)/python manage.py runserver $(HOST):$(PORT)
 else
 	@echo "  Site:    not started: the reference frontend needs Node.js 20.19 or"
 	@echo "           newer with npm (docs/frontend.md)."
 	@echo ""
 # Without a frontend, View live and Preview stay on the CMS (FRONTEND_URL
-# empty) unless one is given.
+# empty) unless one is given; the worker still delivers to the admin's
+# subscriptions.
+	@(FRONTEND_URL=$${FRONTEND_URL-} exec $$(command -v setsid) $(WORKER)) & \
+	WORKER_PID=$$!; \
+	trap 'kill -- -$$WORKER_PID 2>/dev/null || kill $$WORKER_PID 2>/dev/null' EXIT INT TERM; \
 	FRONTEND_URL=$${FRONTEND_URL-} $(BIN)/python manage.py runserver $(HOST):$(PORT)
 endif
 
-# Production serving: gunicorn with settings.production. Needs SECRET_KEY,
-# ALLOWED_HOSTS and DATABASE_URL (PostgreSQL); REDIS_URL for a shared cache.
+# Production serving: gunicorn with settings.production, and the worker beside
+# it (stopped with it). Needs SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL
+# (PostgreSQL, also the worker's queue); REDIS_URL for a shared cache.
 serve: install
 	DJANGO_SETTINGS_MODULE=settings.production $(BIN)/python manage.py migrate --noinput
 	DJANGO_SETTINGS_MODULE=settings.production $(BIN)/python manage.py collectstatic --noinput -v0
+	@(DJANGO_SETTINGS_MODULE=settings.production exec $$(command -v setsid) $(WORKER) --no-reload) & \
+	WORKER_PID=$$!; \
+	trap 'kill -- -$$WORKER_PID 2>/dev/null || kill $$WORKER_PID 2>/dev/null' EXIT INT TERM; \
 	DJANGO_SETTINGS_MODULE=settings.production $(BIN)/gunicorn cms.wsgi:application -c cms/gunicorn_conf.py
 
 test: install

@@ -490,6 +490,14 @@ def print_report(report: dict) -> None:
             f"{r['latency_ms']['median']} ms, max {r['latency_ms']['max']} ms, "
             f"SQL {sql['abusive'][name]['queries']}: {r['errors'][0]}"
         )
+    if "webhooks" in report:
+        hooks = report["webhooks"]
+        log("")
+        log(
+            f"Webhooks, publish to signed delivery ({hooks['delivered']} of "
+            f"{hooks['publishes']} publishes, worker polling every 1 s): median "
+            f"{hooks['median_ms']} ms, p95 {hooks['p95_ms']} ms"
+        )
     log("")
     log("Targets:")
     for key, verdict in report["targets"].items():
@@ -623,6 +631,22 @@ def main() -> int:
         abuse = abusive(client)
     finally:
         stop_server(server)
+
+    log("== webhooks: publish-to-delivery latency (50 publishes, one receiver)")
+    try:
+        webhooks = json.loads(
+            subprocess.run(  # noqa: S603
+                [PYTHON, "-m", "bench.webhooks", "--publishes", "50"],
+                cwd=ROOT,
+                env=env,
+                check=True,
+                capture_output=True,
+                text=True,
+            )
+            .stdout.strip()
+            .splitlines()[-1]
+        )
+    finally:
         flush_redis(redis_url)
 
     report = {
@@ -651,6 +675,7 @@ def main() -> int:
         "sql_queries": sql,
         "abusive": abuse,
         "targets": evaluate(cells, sql, abuse),
+        "webhooks": webhooks,
         "wall_seconds": round(time.monotonic() - started),
     }
     output = Path(args.output)

@@ -121,6 +121,11 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "cms",
+    # Publishing events, signed and delivered by the worker (cms.webhooks),
+    # queued in the database by django-tasks' database backend.
+    "cms.webhooks",
+    "django_tasks",
+    "django_tasks_db",
     # After wagtail: content overrides the "page" rich-text link handler.
     "content",
     "content.translation.state",
@@ -362,7 +367,8 @@ GRAPHQL_TRUSTED_PROXIES = int(
         "1" if env_bool("GRAPHQL_TRUST_X_FORWARDED_FOR", False) else "0",
     )
 )
-# Optional CDN purge on publish (wagtail.contrib.frontend_cache), e.g.
+# Optional CDN purge on publish, by the worker (wagtail.contrib.frontend_cache;
+# cms.webhooks.purge), e.g.
 # FRONTEND_CACHE_BACKEND=cloudflare with CLOUDFLARE_BEARER_TOKEN and
 # CLOUDFLARE_ZONEID, or FRONTEND_CACHE_BACKEND=http with FRONTEND_CACHE_URL.
 GRAPHQL_CDN_PURGE_URL = os.environ.get(
@@ -448,6 +454,58 @@ PREVIEW_TOKEN_MAX_AGE = int(os.environ.get("PREVIEW_TOKEN_MAX_AGE", "3600"))
 WAGTAIL_FINISH_WORKFLOW_ACTION = (
     "content.editorial.review.publish_reviewed_workflow_state"
 )
+
+# Background tasks (django-tasks). Wagtail's own tasks (reference index,
+# search index, ...) keep running in the request ("default"); publishing
+# events are queued in the database ("webhooks", django-tasks-db) and
+# delivered by the worker: `manage.py db_worker --backend webhooks`.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "webhooks": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
+
+# Webhooks (cms.webhooks, docs/webhooks.md). Subscriptions are managed in the
+# admin; these come from the environment. The reference frontend's
+# revalidation endpoint receives every event when both are set; the secret is
+# a Standard Webhooks secret ("whsec_<base64>"), two separated by a space
+# while rotating.
+FRONTEND_REVALIDATE_SECRET = os.environ.get("FRONTEND_REVALIDATE_SECRET", "")
+# More subscribers, a JSON list of {"name", "url", "secret" (or "secrets"),
+# "events" (optional: every event type)}.
+WEBHOOKS_FROM_ENV = os.environ.get("WEBHOOKS", "")
+# Admin subscriptions may not point at private, loopback or link-local
+# addresses (checked on save and again at delivery) unless this is on.
+WEBHOOKS_ALLOW_PRIVATE_URLS = env_bool("WEBHOOKS_ALLOW_PRIVATE_URLS", False)
+WEBHOOKS_TIMEOUT_SECONDS = float(os.environ.get("WEBHOOKS_TIMEOUT_SECONDS", "5"))
+# Failed deliveries are retried with exponential backoff and jitter, from
+# RETRY_BASE seconds doubling up to RETRY_MAX_DELAY, until the first attempt
+# is RETRY_HOURS old; then the delivery is marked failed.
+WEBHOOKS_RETRY_BASE_SECONDS = float(os.environ.get("WEBHOOKS_RETRY_BASE_SECONDS", "30"))
+WEBHOOKS_RETRY_MAX_DELAY_SECONDS = float(
+    os.environ.get("WEBHOOKS_RETRY_MAX_DELAY_SECONDS", str(3 * 3600))
+)
+WEBHOOKS_RETRY_HOURS = float(os.environ.get("WEBHOOKS_RETRY_HOURS", "25"))
+# 0: no limit other than RETRY_HOURS.
+WEBHOOKS_MAX_ATTEMPTS = int(os.environ.get("WEBHOOKS_MAX_ATTEMPTS", "0"))
+# At most this much of a receiver's answer is read, and kept in the log.
+WEBHOOKS_RESPONSE_EXCERPT_BYTES = int(
+    os.environ.get("WEBHOOKS_RESPONSE_EXCERPT_BYTES", "4096")
+)
+# After rotating a subscription's secret, the old one still signs for this long.
+WEBHOOKS_SECRET_ROTATION_HOURS = float(
+    os.environ.get("WEBHOOKS_SECRET_ROTATION_HOURS", "24")
+)
+# The page field holding the next medical review date (review.overdue events).
+WEBHOOKS_REVIEW_DUE_FIELD = "next_review_due"
+# Purging the CDN by cache tag on publish, on the worker: "" (none),
+# "cloudflare" (CLOUDFLARE_BEARER_TOKEN and CLOUDFLARE_ZONEID) or the dotted
+# path of a class with ``purge_tags(tags)``.
+CDN_TAG_PURGE_BACKEND = os.environ.get("CDN_TAG_PURGE_BACKEND", "")
+CDN_TAG_PURGE_BACKENDS = {
+    "cloudflare": "cms.webhooks.purge.CloudflareTagPurge",
+}
+CLOUDFLARE_BEARER_TOKEN = os.environ.get("CLOUDFLARE_BEARER_TOKEN", "")
+CLOUDFLARE_ZONEID = os.environ.get("CLOUDFLARE_ZONEID", "")
 
 # Content-Security-Policy (django-csp; cms.csp): strict for the pages the
 # project serves, inline code only with the request's nonce. The admin

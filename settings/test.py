@@ -15,3 +15,5 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 # The suite sends many requests from one address; the rate limit has tests of
 # its own that switch it on.
 GRAPHQL_RATE_LIMIT = (0, 60)
+# The tests' receivers run on 127.0.0.1.
+WEBHOOKS_ALLOW_PRIVATE_URLS = True

@@ -56,6 +56,10 @@ MAKE_NOT_RUN = {
 MANAGE_NOT_RUN = {
     "changepassword": "prompts for the new password on the terminal",
     "runserver": "starts a server",
+    "db_worker": (
+        "the background worker runs until stopped; tests/cms/webhooks run it "
+        "with --batch"
+    ),
 }
 # Options whose run is left to the command's own tests, to keep this file fast.
 OPTIONS_NOT_RUN = {

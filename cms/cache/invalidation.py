@@ -1,16 +1,15 @@
 """What changes the public API's answers, and so empties its response cache.
 
-Every such change moves the cache to a new generation (``invalidate``), which
-also asks the CDN, when one is configured, to drop ``/graphql/``.
+Every such change moves the cache to a new generation (``invalidate``), at
+once and in the change's transaction. The CDN is purged by the worker, as a
+subscriber of the publishing events (``cms.webhooks.purge``).
 """
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from django.apps import apps
-from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
@@ -20,8 +19,6 @@ from wagtail.snippets.models import get_snippet_models
 
 from cms.cache import generation as db_generation
 from cms.cache.responses import GENERATION_KEY, generation, mirror
-
-logger = logging.getLogger("cms.caching")
 
 
 def invalidate(**_kwargs: Any) -> None:
@@ -40,7 +37,6 @@ def invalidate(**_kwargs: Any) -> None:
     _move_generation()
     if transaction.get_connection().in_atomic_block:
         transaction.on_commit(_move_generation)
-    purge_cdn()
 
 
 def _move_generation() -> None:
@@ -54,18 +50,6 @@ def _move_generation() -> None:
     copy = mirror()
     if copy is not None:
         copy.announce(int(new))
-
-
-def purge_cdn() -> None:
-    """Ask the configured CDN (wagtail.contrib.frontend_cache) to drop /graphql/."""
-    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
-        return
-    from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
-
-    try:
-        purge_urls_from_cache([settings.GRAPHQL_CDN_PURGE_URL])
-    except Exception:  # a CDN outage must not fail a publish
-        logger.exception("CDN purge of %s failed", settings.GRAPHQL_CDN_PURGE_URL)
 
 
 #: Models whose every change can alter a public answer.
