@@ -614,6 +614,127 @@ def test_request_changes_then_resubmit_publishes_only_the_approved_version(
     assert served == "Eine vollständige, geprüfte Fassung."
 
 
+STATUS_QUERY = (
+    '{ cause(slug: "hydrosalpinx", locale: "de") '
+    "{ translationStatus { locale state percentTranslated } } "
+    'translationReport(locale: "de") { inReview inProgress translated total } }'
+)
+
+
+def status_row(client, title, locale="de"):
+    """The status page's row of the object titled ``title``."""
+    response = client.get(reverse("translation_status"), {"locale": locale})
+    assert response.status_code == 200
+    table = response.content.decode().split('<table class="listing">')[-1]
+    return next(row for row in table.split("<tr>")[1:] if title in row)
+
+
+def test_a_translation_waiting_for_the_review_shows_as_in_review(
+    machine_translated_article, translator, reviewer_client, graphql
+):
+    source = english(CausePage, "hydrosalpinx")
+    german = CausePage.objects.get(slug="hydrosalpinx", locale__language_code="de")
+    session = editor_client(translator)
+    props, token, _page = open_editor(session, german)
+    summary = string_segments(props)[source.summary]
+    save_string(session, summary, "Ein Eileiter ist verschlossen.", token)
+
+    submit_for_review(session, german, token)
+    result = graphql(STATUS_QUERY)
+    statuses = result.data["cause"]["translationStatus"]
+    assert next(s for s in statuses if s["locale"] == "de")["state"] == "IN_REVIEW"
+    report = result.data["translationReport"]
+    assert report["inReview"] == 1 and report["translated"] == report["total"] - 1
+    row = status_row(session, source.title)
+    assert 'data-state="in_review">In review<' in row
+
+    # Changes requested: the translator's turn again.
+    task_state = task_in_review(german)
+    reviewer_client.post(
+        reverse(
+            "wagtailadmin_pages:workflow_action",
+            args=[german.pk, "reject", task_state.pk],
+        ),
+        {"comment": "Bitte den zweiten Satz ergänzen."},
+    )
+    statuses = graphql(STATUS_QUERY).data["cause"]["translationStatus"]
+    assert next(s for s in statuses if s["locale"] == "de")["state"] == "TRANSLATED"
+
+
+def test_after_changes_are_requested_the_editor_shows_the_reviewers_comment(
+    machine_translated_article, translator, reviewer, reviewer_client
+):
+    german = CausePage.objects.get(slug="hydrosalpinx", locale__language_code="de")
+    session = editor_client(translator)
+    _props, token, _page = open_editor(session, german)
+    submit_for_review(session, german, token)
+    task_state = task_in_review(german)
+    response = reviewer_client.post(
+        reverse(
+            "wagtailadmin_pages:workflow_action",
+            args=[german.pk, "reject", task_state.pk],
+        ),
+        {"comment": "The dose in the second sentence is wrong.\nPlease check it."},
+    )
+    assert response.status_code == 302
+
+    _props, _token, page = open_editor(session, german)
+    comment = re.search(r"<figure data-review-comment.*?</figure>", page, re.S)
+    assert comment, "the reviewer's comment is not shown"
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", comment.group())).split())
+    assert text.startswith("Rafael Reviewer wrote on ")
+    assert text.endswith("The dose in the second sentence is wrong. Please check it.")
+    assert 'data-review-state="needs_changes"' in page
+
+
+def primary_action(page):
+    """The button the editor's footer shows first (primary_action.js)."""
+    found = re.search(
+        r"<template data-translation-primary-action>(.*?)</template>", page, re.S
+    )
+    return " ".join(re.sub(r"<[^>]+>", " ", found.group(1)).split()) if found else None
+
+
+def test_the_editors_primary_action_is_the_reviews_not_delete(
+    machine_translated_article, translator
+):
+    german = CausePage.objects.get(slug="hydrosalpinx", locale__language_code="de")
+    session = editor_client(translator)
+    _props, token, page = open_editor(session, german)
+    assert primary_action(page) == "Submit this translation to Medical review"
+    assert (
+        f'formaction="{reverse("translation_submit_for_review", args=[target_translation(german).pk])}"'
+        in page
+    )
+    submit_for_review(session, german, token)
+    _props, _token, page = open_editor(session, german)
+    assert primary_action(page) == "Waiting for Medical review"
+    assert 'data-translation-primary="waiting"' in page and " disabled " in page
+    # Someone who may publish keeps wagtail-localize's own (Publish in ...).
+    admin = Client()
+    admin.force_login(User.objects.create_superuser("ada", "ada@example.org", "x"))
+    _props, _token, page = open_editor(admin, german)
+    assert primary_action(page) is None
+
+
+def test_status_page_titles_open_the_translation_and_name_each_language_once(
+    machine_translated_article, translator
+):
+    german = CausePage.objects.get(slug="hydrosalpinx", locale__language_code="de")
+    translator_client = editor_client(translator)
+    row = status_row(translator_client, "Hydrosalpinx")
+    edit = reverse("wagtailadmin_pages:edit", args=[german.pk])
+    assert f'<a href="{edit}" data-title-link>Hydrosalpinx</a>' in row
+    chrome = status_row(translator_client, "Brightnest Fertility Network")
+    assert chrome.count("(English)") == 1
+    assert "Brightnest Fertility Network</a>" in chrome
+    # Untranslated in French: the title starts the translation.
+    source = english(CausePage, "hydrosalpinx")
+    french_row = status_row(translator_client, "Hydrosalpinx", locale="fr")
+    start = reverse("wagtail_localize:submit_page_translation", args=[source.pk])
+    assert f'<a href="{start}" data-title-link>Hydrosalpinx</a>' in french_row
+
+
 def test_translator_translates_and_publishes_the_site_chrome_in_the_editor(
     translator, graphql, django_capture_on_commit_callbacks
 ):
