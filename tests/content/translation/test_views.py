@@ -356,7 +356,65 @@ def test_setup_translators_is_idempotent(machine_translated_article):
     assert {"submit_translation", "access_admin", "change_sitechrome"} <= permissions
     assert "add_sitechrome" not in permissions
     assert "delete_sitechrome" not in permissions
-    assert {p.page.locale.language_code for p in group.page_permissions.all()} == {"de"}
+    # Every target language has its tree, translated or not.
+    assert {p.page.locale.language_code for p in group.page_permissions.all()} == {
+        "de",
+        "fr",
+        "es",
+        "it",
+    }
+
+
+def test_translators_get_the_page_explorer_and_search_before_any_translation(
+    demo_article, client
+):
+    """With nothing translated yet, a translator still has Pages and search."""
+    call_command("setup_translators", stdout=io.StringIO())
+    user = User.objects.create_user("ines", "ines@example.org", "not-a-secret")
+    user.groups.add(Group.objects.get(name="Translators"))
+    client.force_login(user)
+    homes = Page.objects.filter(depth=2)
+    assert {home.locale.language_code for home in homes} == {
+        "en",
+        "de",
+        "fr",
+        "es",
+        "it",
+    }
+    french_home = homes.get(locale__language_code="fr")
+    assert french_home.get_children().count() == 0
+
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    sidebar = re.search(
+        r'id="wagtail-sidebar-props"[^>]*>(.*?)</script>', dashboard, re.S
+    ).group(1)
+    assert '"name": "explorer"' in sidebar  # the Pages menu
+    explorer = client.get(reverse("wagtailadmin_explore_root"))
+    assert explorer.status_code == 200
+    listing = explorer.content.decode()
+    assert reverse("wagtailadmin_explore", args=[french_home.pk]) in listing
+    english_home = homes.get(locale__language_code="en")
+    assert reverse("wagtailadmin_explore", args=[english_home.pk]) not in listing
+    assert (
+        client.get(reverse("wagtailadmin_explore", args=[french_home.pk])).status_code
+        == 200
+    )
+    search = client.get(reverse("wagtailadmin_pages:search"), {"q": "home"})
+    assert search.status_code == 200
+    # The source stays out of reach: no edit of the English hub.
+    hub = CauseIndexPage.objects.get(locale__language_code="en")
+    assert client.get(
+        reverse("wagtailadmin_pages:edit", args=[hub.pk])
+    ).status_code in (302, 403)
+
+    # Translating the hub puts the French hub below the French home page.
+    response = client.post(
+        reverse("wagtail_localize:submit_page_translation", args=[hub.pk]),
+        {"locales": [french_home.locale.pk], "include_subtree": "on"},
+    )
+    assert response.status_code == 302
+    french_hub = CauseIndexPage.objects.get(locale__language_code="fr")
+    assert french_hub.get_parent().pk == french_home.pk
 
 
 # Bad PO files ---------------------------------------------------------------
