@@ -9,8 +9,10 @@ class CmsConfig(AppConfig):
     verbose_name = "CMS wiring"
 
     def ready(self) -> None:
+        from cms.admin_search import name_page_search_results
         from cms.cache.invalidation import connect_cache_invalidation
         from cms.graphql.media import serve_media_urls_as_stored
 
         connect_cache_invalidation()
         serve_media_urls_as_stored()
+        name_page_search_results()

@@ -36,6 +36,13 @@ from content.reading import reader_for
 from content.translation.rich_text import SynchronisedLinksRichTextField
 
 
+def body_text_autocomplete(*names: str) -> list[index.AutocompleteField]:
+    """The admin's page search (explorer, *Search*) matches what editors type
+    against autocomplete fields only, which are the title alone by default:
+    these make it find a page by the words of its text too."""
+    return [index.AutocompleteField(name) for name in names]
+
+
 class ArticlePageForm(WagtailAdminPageForm):
     """The edit form of article pages: applies the review-date rule.
 
@@ -254,6 +261,7 @@ class CauseIndexPage(ArticlePage):
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
         index.SearchField("body"),
+        *body_text_autocomplete("intro", "body"),
     ]
 
     graphql_fields = [
@@ -293,6 +301,7 @@ class CauseCategoryPage(ArticlePage):
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("body"),
+        *body_text_autocomplete("summary", "body"),
     ]
 
     graphql_fields = [
@@ -351,6 +360,7 @@ class CausePage(ArticlePage):
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("body"),
+        *body_text_autocomplete("summary", "body"),
     ]
 
     graphql_fields = [
