@@ -158,7 +158,12 @@ class ArticlePage(HeadlessMixin, Page):
 
     base_form_class = ArticlePageForm
 
-    override_translatable_fields = [SynchronizedField("slug", overridable=False)]
+    # A change note is not translated: translations carry their source's, and
+    # the API says its language (content.editorial.graphql).
+    override_translatable_fields = [
+        SynchronizedField("slug", overridable=False),
+        SynchronizedField("public_change_note", overridable=False),
+    ]
 
     class Meta:
         abstract = True

@@ -793,6 +793,46 @@ def test_status_page_titles_open_the_translation_and_name_each_language_once(
     assert f'<a href="{start}" data-title-link>Hydrosalpinx</a>' in french_row
 
 
+HISTORY_QUERY = (
+    'query ($locale: String) { cause(slug: "hydrosalpinx", locale: $locale) '
+    "{ history { changeNote changeNoteLocale } } }"
+)
+
+
+def test_the_change_note_is_not_translated_and_says_its_language(
+    machine_translated_article, translator, graphql
+):
+    """Readers of a translation see the note its source's editor wrote, in
+    that language and labelled with it, once: the editor does not offer it."""
+    source = english(CausePage, "hydrosalpinx")
+    source.public_change_note = "Added the section on treatment."
+    source.save_revision().publish()
+    TranslationSource.objects.get(object_id=source.translation_key).update_from_db()
+    german = CausePage.objects.get(slug="hydrosalpinx", locale__language_code="de")
+    translation = target_translation(german)
+    props, _token, _page = open_editor(editor_client(translator), german)
+    assert "Added the section on treatment." not in string_segments(props)
+    for _publication in range(2):  # the second: a wording fix, say
+        translation.save_target(publish=False)
+        german.refresh_from_db()
+        german.get_latest_revision().publish()
+
+    history = graphql(HISTORY_QUERY, {"locale": "de"}).data["cause"]["history"]
+    assert history[0] == {"changeNote": "", "changeNoteLocale": "en"}
+    assert history[1] == {
+        "changeNote": "Added the section on treatment.",
+        "changeNoteLocale": "en",
+    }
+    assert [e["changeNote"] for e in history].count(
+        "Added the section on treatment."
+    ) == 1
+    english_history = graphql(HISTORY_QUERY, {"locale": "en"}).data["cause"]
+    assert english_history["history"][0] == {
+        "changeNote": "Added the section on treatment.",
+        "changeNoteLocale": "en",
+    }
+
+
 def test_translator_translates_and_publishes_the_site_chrome_in_the_editor(
     translator, graphql, django_capture_on_commit_callbacks
 ):
