@@ -11,8 +11,10 @@ class CmsConfig(AppConfig):
 
     def ready(self) -> None:
         from cms import checks  # noqa: F401 - registers the system checks
+        from cms.admin_search import name_page_search_results
         from cms.cache.invalidation import connect_cache_invalidation
         from cms.graphql.media import serve_media_urls_as_stored
 
         connect_cache_invalidation()
         serve_media_urls_as_stored()
+        name_page_search_results()

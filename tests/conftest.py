@@ -101,6 +101,36 @@ def browser(monkeypatch):
         browser.close()
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    # Each phase's outcome, for fixtures that keep artefacts of failures.
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, f"report_{report.when}", report)
+
+
+@pytest.fixture
+def screenshots(request):
+    """One screenshot per step of a browser test, kept only if it fails
+    (tests/support/browser.py)."""
+    import re
+    import shutil
+    from pathlib import Path
+
+    from tests.support.browser import Screenshots
+
+    root = Path(os.environ.get("BROWSER_ARTIFACTS", "browser-artifacts"))
+    directory = root / re.sub(r"[^\w.-]+", "_", request.node.nodeid)
+    shutil.rmtree(directory, ignore_errors=True)
+    shots = Screenshots(directory)
+    yield shots
+    report = getattr(request.node, "report_call", None)
+    if report is not None and report.passed:
+        shutil.rmtree(directory, ignore_errors=True)
+        if root.is_dir() and not any(root.iterdir()):
+            root.rmdir()
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """pytest-django's test databases, dropped at the end even on PostgreSQL

@@ -18,6 +18,7 @@ class TranslationState(graphene.Enum):
 
     SOURCE = translation_status.SOURCE
     UNTRANSLATED = translation_status.UNTRANSLATED
+    IN_REVIEW = translation_status.IN_REVIEW
     IN_PROGRESS = translation_status.IN_PROGRESS
     OUT_OF_DATE = translation_status.OUT_OF_DATE
     TRANSLATED = translation_status.TRANSLATED
@@ -28,6 +29,8 @@ class TranslationState(graphene.Enum):
             "SOURCE": "This language is the one the object is translated from.",
             "UNTRANSLATED": "No version exists in this language, or only an "
             "alias showing the source's content in the source's language.",
+            "IN_REVIEW": "A version in this language waits for the medical "
+            "review; readers get the previously published version, if any.",
             "IN_PROGRESS": "A version exists but is not live or not complete.",
             "OUT_OF_DATE": "The source's content changed since the translation "
             "was synced.",
@@ -143,6 +146,9 @@ class TranslationReport(graphene.ObjectType):
     items = graphene.List(graphene.NonNull(TranslationReportItem), required=True)
     total = graphene.Int(required=True)
     translated = graphene.Int(required=True)
+    in_review = graphene.Int(
+        required=True, description="Items waiting for the medical review."
+    )
     in_progress = graphene.Int(required=True)
     out_of_date = graphene.Int(required=True)
     untranslated = graphene.Int(required=True)
@@ -168,6 +174,7 @@ class TranslationReport(graphene.ObjectType):
             items=items,
             total=total,
             translated=done,
+            in_review=count(translation_status.IN_REVIEW),
             in_progress=count(translation_status.IN_PROGRESS),
             out_of_date=count(translation_status.OUT_OF_DATE),
             untranslated=count(translation_status.UNTRANSLATED),

@@ -8,6 +8,13 @@ rather than in the API package, which the models never import.
 History lists published revisions only (when, and the public change note the
 editor wrote); drafts, workflow comments and other internal notes are never
 read. It is loaded for every page the request holds in one query.
+
+A change note is written once, in the language of the page it describes,
+and is not translated: translations carry their source's note (a
+synchronised field), so each entry says the language of its note
+(``changeNoteLocale``) for a frontend to label it. A note the same as the one
+of the publication before it describes no new change (a translation
+republished with its source's unchanged note) and is not repeated.
 """
 
 from __future__ import annotations
@@ -17,6 +24,7 @@ from typing import Any
 import graphene
 from grapple.models import GraphQLField
 from wagtail.models import PageLogEntry
+from wagtail_localize.models import TranslationSource
 
 from content.editorial.review import is_overdue
 from content.reading import Reader
@@ -53,6 +61,11 @@ class PublishedChange(graphene.ObjectType):
 
     published_at = graphene.DateTime(required=True)
     change_note = graphene.String(required=True)
+    change_note_locale = graphene.String(
+        required=True,
+        description="The language the change note is written in (that of the "
+        "page's translation source: notes are not translated).",
+    )
 
 
 def article_graphql_fields() -> list[GraphQLField]:
@@ -132,11 +145,38 @@ def history(reader: Reader, page: Any) -> list[PublishedChange]:
                 "page_id", "timestamp", "revision__content__public_change_note"
             )
         )
+        note_locales = _note_locales(
+            reader, [p for p in [*reader.loaded_pages(), page] if p.pk in pending]
+        )
+        published: dict[int, list[tuple[Any, str]]] = {pk: [] for pk in pending}
         for page_id, timestamp, note in rows:
-            cache[page_id].append(
-                PublishedChange(
-                    published_at=timestamp,
-                    change_note=note if isinstance(note, str) else "",
-                )
+            published[page_id].append(
+                (timestamp, note if isinstance(note, str) else "")
             )
+        for pk, entries in published.items():
+            for i, (timestamp, note) in enumerate(entries):
+                older = entries[i + 1][1] if i + 1 < len(entries) else None
+                cache[pk].append(
+                    PublishedChange(
+                        published_at=timestamp,
+                        change_note="" if note == older else note,
+                        change_note_locale=note_locales.get(pk, ""),
+                    )
+                )
     return cache[page.pk]
+
+
+def _note_locales(reader: Reader, pages: list[Any]) -> dict[int, str]:
+    """Per page, the language its change notes are written in: its
+    translation group's source language, else its own (one query)."""
+    keys = {p.translation_key for p in pages}
+    # Oldest last, so that it wins: the group's own source.
+    sources = dict(
+        TranslationSource.objects.filter(object_id__in=keys)
+        .order_by("-created_at", "-pk")
+        .values_list("object_id", "locale_id")
+    )
+    return {
+        p.pk: reader.locale_code(sources.get(p.translation_key, p.locale_id))
+        for p in pages
+    }

@@ -37,6 +37,13 @@ from content.reading import reader_for
 from content.translation.rich_text import SynchronisedLinksRichTextField
 
 
+def body_text_autocomplete(*names: str) -> list[index.AutocompleteField]:
+    """The admin's page search (explorer, *Search*) matches what editors type
+    against autocomplete fields only, which are the title alone by default:
+    these make it find a page by the words of its text too."""
+    return [index.AutocompleteField(name) for name in names]
+
+
 class ArticlePageForm(WagtailAdminPageForm):
     """The edit form of article pages: applies the review-date rule.
 
@@ -168,7 +175,12 @@ class ArticlePage(HeadlessMixin, Page):
 
     base_form_class = ArticlePageForm
 
-    override_translatable_fields = [SynchronizedField("slug", overridable=False)]
+    # A change note is not translated: translations carry their source's, and
+    # the API says its language (content.editorial.graphql).
+    override_translatable_fields = [
+        SynchronizedField("slug", overridable=False),
+        SynchronizedField("public_change_note", overridable=False),
+    ]
 
     class Meta:
         abstract = True
@@ -279,6 +291,7 @@ class CauseIndexPage(ArticlePage):
     search_fields = Page.search_fields + [
         index.SearchField("intro"),
         index.SearchField("body"),
+        *body_text_autocomplete("intro", "body"),
     ]
 
     graphql_fields = [
@@ -320,6 +333,7 @@ class CauseCategoryPage(ArticlePage):
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("body"),
+        *body_text_autocomplete("summary", "body"),
     ]
 
     graphql_fields = [
@@ -382,6 +396,7 @@ class CausePage(ArticlePage):
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("body"),
+        *body_text_autocomplete("summary", "body"),
     ]
 
     graphql_fields = [

@@ -87,7 +87,9 @@ class SiteChrome(TranslatableMixin, DraftStateMixin, RevisionMixin, models.Model
         verbose_name_plural = gettext_lazy("site chrome")
 
     def __str__(self) -> str:
-        return f"{self.organisation_name} ({self.locale_id and self.locale})"
+        # The admin shows each snippet's language beside it (listings, the
+        # translation status page): the name alone, or it reads twice.
+        return self.organisation_name
 
     def graphql_locale(self, info: Any, **kwargs: Any) -> str:
         return reader_for(info).locale_code(self.locale_id)

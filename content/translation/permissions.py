@@ -4,7 +4,12 @@ Translators translate pages, snippets and site settings into the target
 languages with wagtail-localize; they never edit or publish the source
 language. Pages get that rule from Wagtail's own page permissions: the group
 holds edit rights on the top page of each target-language tree only (given as
-soon as such a tree is created), and none on the source tree. It never holds
+soon as such a tree is created), and none on the source tree. So that a
+translator has the page explorer (the *Pages* menu and search) for every
+target language before anything is translated into it, ``setup_translators``
+gives each content language its top page, as an alias of the source
+language's home page (page-tree structure, never served; translating the hub
+puts its translation below it, as wagtail-localize would have). It never holds
 the publish right on pages: a translated article page is medical content like
 its source, so it reaches readers only when a medical reviewer approves it
 (translators submit it to the "Medical review" workflow from the translation
@@ -22,9 +27,9 @@ from typing import Any
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model
-from wagtail.models import GroupPagePermission, Locale, Page
+from wagtail.models import GroupPagePermission, Locale, Page, Site
 
-from content.locales import default_language_code
+from content.locales import content_locales, default_language_code
 from content.translation.status import translatable_snippet_models
 
 TRANSLATORS = "Translators"
@@ -69,11 +74,42 @@ def setup_translators() -> Group:
     GroupPagePermission.objects.filter(
         group=group, permission__codename="publish_page"
     ).delete()
+    ensure_target_trees()
     for top in Page.objects.filter(depth=2).exclude(
         locale__language_code=source_language()
     ):
         grant_tree(group, top)
     return group
+
+
+def source_home() -> Page | None:
+    """The top page of the source language's tree (the default site's root)."""
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is not None and site.root_page.locale.language_code == source_language():
+        return site.root_page
+    return (
+        Page.objects.filter(depth=2, locale__language_code=source_language())
+        .order_by("path")
+        .first()
+    )
+
+
+def ensure_target_trees() -> list[Page]:
+    """Give every target content language the top page of its tree (an alias
+    of the source's home page) unless it has one; returns those created."""
+    home = source_home()
+    if home is None:
+        return []
+    created = []
+    for locale in content_locales():
+        if locale.language_code == source_language():
+            continue
+        if Page.objects.filter(depth=2, locale=locale).exists():
+            continue
+        if home.get_translation_or_none(locale) is not None:
+            continue
+        created.append(home.copy_for_translation(locale, alias=True))
+    return created
 
 
 def grant_tree(group: Group, page: Page) -> None:

@@ -57,7 +57,7 @@ from django.utils.translation import gettext, gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.coreutils import find_available_slug
-from wagtail.models import DraftStateMixin, Page, Revision, WorkflowState
+from wagtail.models import DraftStateMixin, Page, Revision, TaskState, WorkflowState
 from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail_localize.models import (
     StringSegment,
@@ -255,22 +255,56 @@ def submit_for_review(request: HttpRequest, translation_id: int) -> HttpResponse
     return redirect(_edit_url(page))
 
 
-def review_panel(translation: Translation, instance: Any) -> dict:
-    """What the translation editor says about the review of ``instance``."""
+def changes_requested(state: WorkflowState | None) -> TaskState | None:
+    """The task state in which a reviewer asked for changes (with their
+    comment), for a workflow waiting for them."""
+    if state is None or state.status != WorkflowState.STATUS_NEEDS_CHANGES:
+        return None
+    return (
+        state.task_states.filter(status=TaskState.STATUS_REJECTED)
+        .select_related("finished_by")
+        .order_by("-finished_at", "-pk")
+        .first()
+    )
+
+
+def review_panel(translation: Translation, instance: Any, user: Any = None) -> dict:
+    """What the translation editor says about the review of ``instance``.
+
+    ``primary``: the action the editor's footer offers first to someone who
+    may not publish the page (wagtail-localize's footer would otherwise make
+    its last action, *Delete* or *Stop Synced translation*, the primary
+    button): *Submit* before the review, a disabled *Waiting for ...* while
+    it runs.
+    """
     if not isinstance(instance, Page):
         return {"applies": False}
     workflow = instance.get_workflow()
     if workflow is None:
         return {"applies": False}
     state = instance.current_workflow_state
+    in_review = state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS
+    rejected = changes_requested(state)
+    primary = None
+    if user is not None and not may_publish(user, instance):
+        primary = "waiting" if in_review else "submit"
     return {
         "applies": True,
         "workflow": workflow,
         "state": state,
-        "in_review": state is not None
-        and state.status == WorkflowState.STATUS_IN_PROGRESS,
+        "in_review": in_review,
         "needs_changes": state is not None
         and state.status == WorkflowState.STATUS_NEEDS_CHANGES,
+        "changes_requested": rejected,
+        "reviewer": (
+            (
+                rejected.finished_by.get_full_name()
+                or rejected.finished_by.get_username()
+            )
+            if rejected is not None and rejected.finished_by is not None
+            else ""
+        ),
+        "primary": primary,
         "submit_url": reverse("translation_submit_for_review", args=[translation.pk]),
         "language": translation.target_locale.get_display_name(),
     }

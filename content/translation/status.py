@@ -12,6 +12,9 @@ States, for one object in one language:
 - ``untranslated``: no version in this language exists, or only an alias of
   a page in another language (wagtail-localize's "Convert to alias page"),
   which shows that page's content in that language;
+- ``in_review``: a version exists and waits for the medical review (its
+  workflow is in progress), whatever its share of translated segments: the
+  translator's part is done until the reviewer approves or asks for changes;
 - ``in_progress``: a version exists but is not live, or not every segment of
   the source is translated yet;
 - ``out_of_date``: the source's content changed since the translation was
@@ -38,9 +41,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from django.db.models import Count, Exists, F, Model, OuterRef
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Count, Exists, F, Model, OuterRef
+from django.db.models.functions import Cast
 from django.utils.translation import pgettext_lazy
-from wagtail.models import Locale, Page, TranslatableMixin
+from wagtail.models import Locale, Page, TranslatableMixin, WorkflowMixin, WorkflowState
 from wagtail.snippets.models import get_snippet_models
 from wagtail_localize.models import StringSegment
 
@@ -50,6 +55,7 @@ from content.visibility import content_pages, visible_pages, visible_snippets
 
 SOURCE = "source"
 UNTRANSLATED = "untranslated"
+IN_REVIEW = "in_review"
 IN_PROGRESS = "in_progress"
 OUT_OF_DATE = "out_of_date"
 TRANSLATED = "translated"
@@ -57,6 +63,7 @@ TRANSLATED = "translated"
 STATE_LABELS = {
     SOURCE: pgettext_lazy("translation state", "Source"),
     UNTRANSLATED: pgettext_lazy("translation state", "Untranslated"),
+    IN_REVIEW: pgettext_lazy("translation state", "In review"),
     IN_PROGRESS: pgettext_lazy("translation state", "In progress"),
     OUT_OF_DATE: pgettext_lazy("translation state", "Out of date"),
     TRANSLATED: pgettext_lazy("translation state", "Translated"),
@@ -119,6 +126,8 @@ class Version:
     #: alias page"): it shows that page's content in that language, so it is
     #: no translation and the language counts as untranslated.
     is_alias: bool = False
+    #: It waits for the medical review (a workflow in progress).
+    in_review: bool = False
 
 
 def _load_versions(base: type[Model], keys: set[Any]) -> dict[Any, dict[int, Version]]:
@@ -131,11 +140,21 @@ def _load_versions(base: type[Model], keys: set[Any]) -> dict[Any, dict[int, Ver
     has_live = "live" in {f.name for f in base._meta.get_fields()}
     # A page's alias: the language of the page it shows (same query, a join).
     aliases = {"alias_locale_id": F("alias_of__locale_id")} if base is Page else {}
-    rows = instances.annotate(is_public=Exists(gate)).values(
+    reviews = {}
+    if issubclass(base, WorkflowMixin):
+        reviews["in_review"] = Exists(
+            WorkflowState.objects.filter(
+                base_content_type=ContentType.objects.get_for_model(base),
+                object_id=Cast(OuterRef("pk"), output_field=CharField()),
+                status=WorkflowState.STATUS_IN_PROGRESS,
+            )
+        )
+    rows = instances.annotate(is_public=Exists(gate), **reviews).values(
         "pk",
         "translation_key",
         "locale_id",
         "is_public",
+        *reviews,
         *(["live", "last_published_at"] if has_live else []),
         **aliases,
     )
@@ -149,6 +168,7 @@ def _load_versions(base: type[Model], keys: set[Any]) -> dict[Any, dict[int, Ver
             is_public=row["is_public"],
             last_published_at=row.get("last_published_at"),
             is_alias=alias_locale_id not in (None, row["locale_id"]),
+            in_review=row.get("in_review", False),
         )
     return versions
 
@@ -284,6 +304,8 @@ def locale_status(
         state, percent = UNTRANSLATED, 0.0
     elif stale:
         state = OUT_OF_DATE
+    elif version.in_review:
+        state = IN_REVIEW
     elif not live or percent < 100:
         state = IN_PROGRESS
     else:

@@ -84,17 +84,20 @@ def status_view(request: HttpRequest) -> HttpResponse:
     rows = []
     for item in items:
         status = item.status
-        target = None
+        title = getattr(item.instance, "title", None) or str(item.instance)
+        kind = type(item.instance)._meta.verbose_name
         if status.is_source:
+            # Written in this language: the title opens it in its editor.
             rows.append(
                 {
                     "item": item,
-                    "title": getattr(item.instance, "title", None)
-                    or str(item.instance),
-                    "type": type(item.instance)._meta.verbose_name,
+                    "title": title,
+                    "type": kind,
+                    "title_url": _edit_url(item.instance),
                 }
             )
             continue
+        target = None
         if status.instance_pk is not None:
             target = (
                 type(item.instance)
@@ -102,15 +105,17 @@ def status_view(request: HttpRequest) -> HttpResponse:
                 .first()
             )
         source_id = _source_id(item.instance)
+        translate_url = _translate_url(item.instance) if target is None else None
+        edit_url = _edit_url(target) if target is not None else None
         rows.append(
             {
                 "item": item,
-                "title": getattr(item.instance, "title", None) or str(item.instance),
-                "type": type(item.instance)._meta.verbose_name,
-                "translate_url": (
-                    _translate_url(item.instance) if target is None else None
-                ),
-                "edit_url": _edit_url(target) if target is not None else None,
+                "title": title,
+                "type": kind,
+                "translate_url": translate_url,
+                "edit_url": edit_url,
+                # The title opens the translation (its editor), or starts one.
+                "title_url": edit_url or translate_url,
                 "sync_url": (
                     reverse("wagtail_localize:update_translations", args=[source_id])
                     if status.is_stale and source_id

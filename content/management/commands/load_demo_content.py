@@ -1,8 +1,11 @@
 from django.core.management.base import BaseCommand, CommandError
+from wagtail.models import Page
+from wagtail.search import index
 
 from content.api.loading import ContentLoader, UnknownLocaleError
 from content.demo.loader import DemoLoader
 from content.demo.translations import translate_demo_content
+from content.visibility import content_pages
 
 
 class Command(BaseCommand):
@@ -54,6 +57,10 @@ class Command(BaseCommand):
                     f"({len(report.unchanged)} items): nothing changed."
                 )
             )
+            # Pages are indexed as they are saved; a database loaded before
+            # the search fields last changed gets their current index here
+            # (what `manage.py update_index` would do for them).
+            detail(f"  Search index refreshed for {reindex_article_pages()} page(s).")
 
         for locale in locales:
             translated = translate_demo_content(locale, log=detail)
@@ -73,6 +80,15 @@ class Command(BaseCommand):
                         "nothing changed."
                     )
                 )
+
+
+def reindex_article_pages() -> int:
+    pages = content_pages(Page.objects.all()).specific()
+    count = 0
+    for page in pages:
+        index.insert_or_update_object(page)
+        count += 1
+    return count
 
 
 def _silent(message: str) -> None:

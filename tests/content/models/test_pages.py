@@ -1,4 +1,5 @@
 import pytest
+from django.urls import reverse
 from wagtail.models import Page
 
 from content.models import CauseCategoryPage, CauseIndexPage, CausePage, RelatedCause
@@ -70,3 +71,46 @@ def test_related_causes_can_only_point_at_causes():
 def test_cause_search_covers_title_summary_and_body():
     names = {field.field_name for field in CausePage.search_fields}
     assert {"title", "summary", "body"} <= names
+
+
+def admin_search(client, query: str) -> tuple[list[str], str]:
+    """The titles the admin's page search lists, and its results header."""
+    import html
+    import re
+
+    response = client.get(reverse("wagtailadmin_pages:search"), {"q": query})
+    assert response.status_code == 200
+    page = response.content.decode()
+    titles = [
+        html.unescape(title)
+        for title in re.findall(
+            r'aria-label="More options for &#x27;(.+?)&#x27;"', page
+        )
+    ]
+    header = re.search(r"(\d+-\d+ of \d+ [^<\n]*)", page)
+    return titles, " ".join(header.group(1).split()) if header else ""
+
+
+def test_admin_search_finds_pages_by_the_words_of_their_body(
+    demo_article, editor, client
+):
+    """An editor searching for a word of the text finds the pages that say it,
+    though their titles do not (the admin searches autocomplete fields)."""
+    client.force_login(editor)
+    titles, header = admin_search(client, "ultrasound")
+    saying_it = sorted(
+        page.title
+        for page in CausePage.objects.filter(locale__language_code="en")
+        if "ultrasound" in str(page.body).lower()
+    )
+    assert saying_it, "the demo article no longer mentions ultrasound"
+    assert sorted(titles) == saying_it
+    assert header == f"1-{len(saying_it)} of {len(saying_it)} pages"
+    # The summary counts too, and a word's beginning finds it, as for titles.
+    hydrosalpinx = CausePage.objects.get(
+        slug="hydrosalpinx", locale__language_code="en"
+    )
+    word = hydrosalpinx.summary.split()[-1].strip(".").lower()
+    assert "Hydrosalpinx" in admin_search(client, word[:-1])[0]
+    titles, header = admin_search(client, "Hydrosalpinx")
+    assert len(titles) > 1 and header == f"1-{len(titles)} of {len(titles)} pages"

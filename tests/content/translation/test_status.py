@@ -16,6 +16,7 @@ from content.translation.coverage import HandMade
 from content.translation.sources import Record, Source, source_locale_id
 from content.translation.status import (
     IN_PROGRESS,
+    IN_REVIEW,
     OUT_OF_DATE,
     SOURCE,
     TRANSLATED,
@@ -574,6 +575,20 @@ def test_unpublished_or_hidden_versions_are_in_progress():
     assert german(hidden).state == IN_PROGRESS
     # The admin's view counts any live version.
     assert german(hidden, public=False).state == TRANSLATED
+
+
+def test_a_version_waiting_for_the_medical_review_is_in_review():
+    waiting = replace(GERMAN, in_review=True)
+    # Complete or not, live or not: the translator's part waits for the reviewer.
+    assert german(waiting, translated=1).state == IN_REVIEW
+    assert german(waiting, translated=1).percent_translated == 25.0
+    assert german(waiting).state == IN_REVIEW
+    first = german(replace(waiting, live=False))
+    assert first.state == IN_REVIEW and not first.has_live_translation
+    assert first.label == "In review"
+    # A changed source is still the first thing to see; an alias is no version.
+    assert german(waiting, source=CHANGED).state == OUT_OF_DATE
+    assert german(replace(waiting, is_alias=True)).state == UNTRANSLATED
 
 
 def test_percent_counts_translated_segments_and_text_wagtail_localize_cannot_offer():

@@ -345,6 +345,78 @@ def test_translator_cannot_edit_or_publish_the_english_source(
     assert response.status_code == 200
 
 
+def test_setup_translators_is_idempotent(machine_translated_article):
+    call_command("setup_translators", stdout=io.StringIO())
+    group = Group.objects.get(name="Translators")
+    permissions = set(group.permissions.values_list("codename", flat=True))
+    page_permissions = GroupPagePermission.objects.filter(group=group).count()
+    call_command("setup_translators", stdout=io.StringIO())
+    assert set(group.permissions.values_list("codename", flat=True)) == permissions
+    assert GroupPagePermission.objects.filter(group=group).count() == page_permissions
+    assert {"submit_translation", "access_admin", "change_sitechrome"} <= permissions
+    assert "add_sitechrome" not in permissions
+    assert "delete_sitechrome" not in permissions
+    # Every target language has its tree, translated or not.
+    assert {p.page.locale.language_code for p in group.page_permissions.all()} == {
+        "de",
+        "fr",
+        "es",
+        "it",
+    }
+
+
+def test_translators_get_the_page_explorer_and_search_before_any_translation(
+    demo_article, client
+):
+    """With nothing translated yet, a translator still has Pages and search."""
+    call_command("setup_translators", stdout=io.StringIO())
+    user = User.objects.create_user("ines", "ines@example.org", "not-a-secret")
+    user.groups.add(Group.objects.get(name="Translators"))
+    client.force_login(user)
+    homes = Page.objects.filter(depth=2)
+    assert {home.locale.language_code for home in homes} == {
+        "en",
+        "de",
+        "fr",
+        "es",
+        "it",
+    }
+    french_home = homes.get(locale__language_code="fr")
+    assert french_home.get_children().count() == 0
+
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    sidebar = re.search(
+        r'id="wagtail-sidebar-props"[^>]*>(.*?)</script>', dashboard, re.S
+    ).group(1)
+    assert '"name": "explorer"' in sidebar  # the Pages menu
+    explorer = client.get(reverse("wagtailadmin_explore_root"))
+    assert explorer.status_code == 200
+    listing = explorer.content.decode()
+    assert reverse("wagtailadmin_explore", args=[french_home.pk]) in listing
+    english_home = homes.get(locale__language_code="en")
+    assert reverse("wagtailadmin_explore", args=[english_home.pk]) not in listing
+    assert (
+        client.get(reverse("wagtailadmin_explore", args=[french_home.pk])).status_code
+        == 200
+    )
+    search = client.get(reverse("wagtailadmin_pages:search"), {"q": "home"})
+    assert search.status_code == 200
+    # The source stays out of reach: no edit of the English hub.
+    hub = CauseIndexPage.objects.get(locale__language_code="en")
+    assert client.get(
+        reverse("wagtailadmin_pages:edit", args=[hub.pk])
+    ).status_code in (302, 403)
+
+    # Translating the hub puts the French hub below the French home page.
+    response = client.post(
+        reverse("wagtail_localize:submit_page_translation", args=[hub.pk]),
+        {"locales": [french_home.locale.pk], "include_subtree": "on"},
+    )
+    assert response.status_code == 302
+    french_hub = CauseIndexPage.objects.get(locale__language_code="fr")
+    assert french_hub.get_parent().pk == french_home.pk
+
+
 # Bad PO files ---------------------------------------------------------------
 
 
@@ -598,6 +670,167 @@ def test_request_changes_then_resubmit_publishes_only_the_approved_version(
     approve(reviewer_client, german, django_capture_on_commit_callbacks)
     served = graphql(CAUSE_QUERY, {"locale": "de"}).data["cause"]["summary"]
     assert served == "Eine vollständige, geprüfte Fassung."
+
+
+STATUS_QUERY = (
+    '{ cause(slug: "hydrosalpinx", locale: "de") '
+    "{ translationStatus { locale state percentTranslated } } "
+    'translationReport(locale: "de") { inReview inProgress translated total } }'
+)
+
+
+def status_row(client, title, locale="de"):
+    """The status page's row of the object titled ``title``."""
+    response = client.get(reverse("translation_status"), {"locale": locale})
+    assert response.status_code == 200
+    table = response.content.decode().split('<table class="listing">')[-1]
+    return next(row for row in table.split("<tr>")[1:] if title in row)
+
+
+def test_a_translation_waiting_for_the_review_shows_as_in_review(
+    machine_translated_article, translator, reviewer_client, graphql
+):
+    source = english(CausePage, "hydrosalpinx")
+    german = CausePage.objects.get(slug="hydrosalpinx", locale__language_code="de")
+    session = editor_client(translator)
+    props, token, _page = open_editor(session, german)
+    summary = string_segments(props)[source.summary]
+    save_string(session, summary, "Ein Eileiter ist verschlossen.", token)
+
+    submit_for_review(session, german, token)
+    result = graphql(STATUS_QUERY)
+    statuses = result.data["cause"]["translationStatus"]
+    assert next(s for s in statuses if s["locale"] == "de")["state"] == "IN_REVIEW"
+    report = result.data["translationReport"]
+    assert report["inReview"] == 1 and report["translated"] == report["total"] - 1
+    row = status_row(session, source.title)
+    assert 'data-state="in_review">In review<' in row
+
+    # Changes requested: the translator's turn again.
+    task_state = task_in_review(german)
+    reviewer_client.post(
+        reverse(
+            "wagtailadmin_pages:workflow_action",
+            args=[german.pk, "reject", task_state.pk],
+        ),
+        {"comment": "Bitte den zweiten Satz ergänzen."},
+    )
+    statuses = graphql(STATUS_QUERY).data["cause"]["translationStatus"]
+    assert next(s for s in statuses if s["locale"] == "de")["state"] == "TRANSLATED"
+
+
+def test_after_changes_are_requested_the_editor_shows_the_reviewers_comment(
+    machine_translated_article, translator, reviewer, reviewer_client
+):
+    german = CausePage.objects.get(slug="hydrosalpinx", locale__language_code="de")
+    session = editor_client(translator)
+    _props, token, _page = open_editor(session, german)
+    submit_for_review(session, german, token)
+    task_state = task_in_review(german)
+    response = reviewer_client.post(
+        reverse(
+            "wagtailadmin_pages:workflow_action",
+            args=[german.pk, "reject", task_state.pk],
+        ),
+        {"comment": "The dose in the second sentence is wrong.\nPlease check it."},
+    )
+    assert response.status_code == 302
+
+    _props, _token, page = open_editor(session, german)
+    comment = re.search(r"<figure data-review-comment.*?</figure>", page, re.S)
+    assert comment, "the reviewer's comment is not shown"
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", comment.group())).split())
+    assert text.startswith("Rafael Reviewer wrote on ")
+    assert text.endswith("The dose in the second sentence is wrong. Please check it.")
+    assert 'data-review-state="needs_changes"' in page
+
+
+def primary_action(page):
+    """The button the editor's footer shows first (primary_action.js)."""
+    found = re.search(
+        r"<template data-translation-primary-action>(.*?)</template>", page, re.S
+    )
+    return " ".join(re.sub(r"<[^>]+>", " ", found.group(1)).split()) if found else None
+
+
+def test_the_editors_primary_action_is_the_reviews_not_delete(
+    machine_translated_article, translator
+):
+    german = CausePage.objects.get(slug="hydrosalpinx", locale__language_code="de")
+    session = editor_client(translator)
+    _props, token, page = open_editor(session, german)
+    assert primary_action(page) == "Submit this translation to Medical review"
+    submit_url = reverse(
+        "translation_submit_for_review", args=[target_translation(german).pk]
+    )
+    assert f'formaction="{submit_url}"' in page
+    submit_for_review(session, german, token)
+    _props, _token, page = open_editor(session, german)
+    assert primary_action(page) == "Waiting for Medical review"
+    assert 'data-translation-primary="waiting"' in page and " disabled " in page
+    # Someone who may publish keeps wagtail-localize's own (Publish in ...).
+    admin = Client()
+    admin.force_login(User.objects.create_superuser("ada", "ada@example.org", "x"))
+    _props, _token, page = open_editor(admin, german)
+    assert primary_action(page) is None
+
+
+def test_status_page_titles_open_the_translation_and_name_each_language_once(
+    machine_translated_article, translator
+):
+    german = CausePage.objects.get(slug="hydrosalpinx", locale__language_code="de")
+    translator_client = editor_client(translator)
+    row = status_row(translator_client, "Hydrosalpinx")
+    edit = reverse("wagtailadmin_pages:edit", args=[german.pk])
+    assert f'<a href="{edit}" data-title-link>Hydrosalpinx</a>' in row
+    chrome = status_row(translator_client, "Brightnest Fertility Network")
+    assert chrome.count("(English)") == 1
+    assert "Brightnest Fertility Network</a>" in chrome
+    # Untranslated in French: the title starts the translation.
+    source = english(CausePage, "hydrosalpinx")
+    french_row = status_row(translator_client, "Hydrosalpinx", locale="fr")
+    start = reverse("wagtail_localize:submit_page_translation", args=[source.pk])
+    assert f'<a href="{start}" data-title-link>Hydrosalpinx</a>' in french_row
+
+
+HISTORY_QUERY = (
+    'query ($locale: String) { cause(slug: "hydrosalpinx", locale: $locale) '
+    "{ history { changeNote changeNoteLocale } } }"
+)
+
+
+def test_the_change_note_is_not_translated_and_says_its_language(
+    machine_translated_article, translator, graphql
+):
+    """Readers of a translation see the note its source's editor wrote, in
+    that language and labelled with it, once: the editor does not offer it."""
+    source = english(CausePage, "hydrosalpinx")
+    source.public_change_note = "Added the section on treatment."
+    source.save_revision().publish()
+    TranslationSource.objects.get(object_id=source.translation_key).update_from_db()
+    german = CausePage.objects.get(slug="hydrosalpinx", locale__language_code="de")
+    translation = target_translation(german)
+    props, _token, _page = open_editor(editor_client(translator), german)
+    assert "Added the section on treatment." not in string_segments(props)
+    for _publication in range(2):  # the second: a wording fix, say
+        translation.save_target(publish=False)
+        german.refresh_from_db()
+        german.get_latest_revision().publish()
+
+    history = graphql(HISTORY_QUERY, {"locale": "de"}).data["cause"]["history"]
+    assert history[0] == {"changeNote": "", "changeNoteLocale": "en"}
+    assert history[1] == {
+        "changeNote": "Added the section on treatment.",
+        "changeNoteLocale": "en",
+    }
+    assert [e["changeNote"] for e in history].count(
+        "Added the section on treatment."
+    ) == 1
+    english_history = graphql(HISTORY_QUERY, {"locale": "en"}).data["cause"]
+    assert english_history["history"][0] == {
+        "changeNote": "Added the section on treatment.",
+        "changeNoteLocale": "en",
+    }
 
 
 def test_translator_translates_and_publishes_the_site_chrome_in_the_editor(

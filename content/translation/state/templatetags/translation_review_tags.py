@@ -9,7 +9,12 @@ register = template.Library()
 
 @register.inclusion_tag("content/translations/review_panel.html", takes_context=True)
 def translation_review_panel(context) -> dict:
-    return review_panel(context["translation"], context["instance"])
+    request = context.get("request")
+    return review_panel(
+        context["translation"],
+        context["instance"],
+        request.user if request is not None else None,
+    )
 
 
 @register.simple_tag(takes_context=True)

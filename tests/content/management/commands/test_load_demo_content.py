@@ -63,6 +63,20 @@ def test_second_run_changes_nothing_and_says_so():
     assert "nothing changed" in output
 
 
+def test_a_second_run_brings_the_search_index_up_to_date():
+    """A database indexed before the search fields changed (here: no entries
+    at all) finds pages by their text again after `make run` reloads."""
+    from wagtail.search.models import IndexEntry
+
+    load()
+    IndexEntry.objects.all().delete()
+    assert not Page.objects.autocomplete("ultrasound").results()
+    assert "nothing changed" in load()
+    found = {page.specific.slug for page in Page.objects.autocomplete("ultrasound")}
+    assert found and found <= {page.slug for page in CausePage.objects.all()}
+    assert "hydrosalpinx" in found
+
+
 def test_translations_option_machine_translates_the_whole_article():
     out = io.StringIO()
     call_command("load_demo_content", translations="de", stdout=out)
