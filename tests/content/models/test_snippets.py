@@ -27,7 +27,7 @@ def test_the_copyright_names_this_year_and_the_organisation(graphql):
 def test_without_a_copyright_line_the_notice_stands_alone():
     chrome = SiteChromeFactory(copyright_line="")
     assert chrome.copyright == f"© {timezone.now().year} Testing Fertility Collective."
-    assert str(chrome) == "Testing Fertility Collective (English)"
+    assert str(chrome) == "Testing Fertility Collective"
 
 
 def test_a_language_has_one_site_chrome(german):
