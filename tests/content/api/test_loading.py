@@ -78,3 +78,28 @@ def test_related_causes_of_pages_listed_by_pages_resolve(demo_article, graphql):
     related = {page["slug"]: page["relatedCauses"] for page in result.data["pages"]}
     assert len(related) == 12
     assert any(related.values())
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_page_urls_are_wagtails_for_every_page_and_language(
+    machine_translated_article, rf, language
+):
+    """The loader computes page URLs without a reverse() per page; each is the
+    URL Wagtail gives, in every language, and with a slug outside ASCII."""
+    from django.utils import translation
+    from wagtail.models import Page
+
+    from content.api.loading import ContentLoader
+
+    cause = CausePage.objects.filter(locale__language_code="en").first()
+    cause.slug = "ursache-übersicht"
+    cause.save_revision().publish()
+    request = rf.get("/graphql/")
+    with translation.override(language):
+        loader = ContentLoader(request)
+        pages = list(Page.objects.filter(depth__gt=1).specific())
+        urls = {page.pk: loader.page_url(page) for page in pages}
+        wagtails = {page.pk: page.get_url(request=request) for page in pages}
+    assert urls == wagtails
+    assert "/de/" in " ".join(u for u in urls.values() if u)
+    assert any("%C3%BC" in (u or "") for u in urls.values())
