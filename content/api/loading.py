@@ -38,7 +38,7 @@ from content.block_tree import walk
 from content.locales import content_locales, default_language_code
 from content.translation.coverage import coverage
 from content.translation.status import statuses
-from content.visibility import visible_pages
+from content.visibility import CompiledGate, visible_pages
 
 T = TypeVar("T")
 
@@ -181,6 +181,7 @@ class ContentLoader:
     def __init__(self, request: Any = None):
         self.request = request
         self._urls = PageUrls(request)
+        self._gate: CompiledGate | None = None
         self._locales: list[Locale] | None = None
         self._pages: dict[int, Page | None] = {}
         self._by_path: dict[str, Page] = {}
@@ -277,6 +278,13 @@ class ContentLoader:
     def visible(self, queryset=None, *, locale: Locale | None = None):
         return visible_pages(queryset, locale=locale)
 
+    def _gated(self, queryset, *, locale: Locale | None = None):
+        """``visible`` for the loader's own page queries, which it evaluates
+        at once: the request's gate, compiled once (``CompiledGate``)."""
+        if self._gate is None:
+            self._gate = CompiledGate()
+        return self._gate.apply(queryset, locale=locale)
+
     def searchable(self, visible_queryset):
         """The same pages, filtered only on what search backends can filter on.
 
@@ -315,7 +323,7 @@ class ContentLoader:
         }
         if unknown:
             allowed = set(
-                self.visible(Page.objects.filter(pk__in=unknown)).values_list(
+                self._gated(Page.objects.filter(pk__in=unknown)).values_list(
                     "pk", flat=True
                 )
             )
@@ -353,7 +361,7 @@ class ContentLoader:
         the specific rows of the pages not in memory yet, one query per page
         type; pages the loader already holds cost nothing more.
         """
-        queryset = self.visible(queryset, locale=locale)
+        queryset = self._gated(queryset, locale=locale)
         if queryset.model is not Page:
             return self.remember(queryset)
         rows = list(queryset.values_list("pk", "content_type_id"))
