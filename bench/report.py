@@ -21,6 +21,12 @@ def markdown(report: dict) -> str:
         "c": sql["rest"][locale]["queries"],
         "d": sql["floor"]["queries"],
     }
+    if "hand" in sql:
+        per_article.update(
+            e=sql["hand"][locale]["queries"],
+            f=sql["frontend_uncached"][locale]["queries"],
+            g=sql["frontend_cached"][locale]["queries"],
+        )
     lines = [
         "| scenario | c | articles/s | req/s | p50 ms | p95 ms | p99 ms "
         "| SQL/article | errors | server CPU ms/article | other CPU (cores) |",
@@ -46,6 +52,7 @@ def markdown(report: dict) -> str:
             f"| {verdict['target']} | `{measured}` "
             f"| {'yes' if verdict['met'] else '**no**'} |"
         )
+    lines += frontend_table(report)
     lines += ["", "| abusive query | HTTP | median ms | max ms | SQL | error |"]
     lines.append("|---|--:|--:|--:|--:|---|")
     for name, result in report["abusive"].items():
@@ -55,6 +62,34 @@ def markdown(report: dict) -> str:
             f"| {sql['abusive'][name]['queries']} | {result['errors'][0]} |"
         )
     return "\n".join(lines)
+
+
+def frontend_table(report: dict) -> list[str]:
+    """(f) the frontend article and (e) the hand-written view, by size."""
+    by_size = report.get("frontend", {}).get("by_size")
+    if not by_size:
+        return []
+    sql = report["sql_queries"]
+    queries = {
+        key: {str(v["causes"]): v["queries"] for v in sql[kind].values()}
+        for key, kind in (("f", "frontend_uncached"), ("e", "hand"))
+    }
+    lines = [
+        "",
+        "| causes | f) articles/s | e) articles/s | f / e | f) server CPU ms "
+        "| e) server CPU ms | f) SQL | e) SQL |",
+        "|--:|--:|--:|--:|--:|--:|--:|--:|",
+    ]
+    for causes, row in by_size.items():
+        f, e = row["f"], row["e"]
+        lines.append(
+            f"| {causes} | {f['articles_per_s']} | {e['articles_per_s']} "
+            f"| {round(f['articles_per_s'] / e['articles_per_s'], 2)} "
+            f"| {f.get('server_cpu_ms_per_article', '')} "
+            f"| {e.get('server_cpu_ms_per_article', '')} "
+            f"| {queries['f'][causes]} | {queries['e'][causes]} |"
+        )
+    return lines
 
 
 def main() -> int:

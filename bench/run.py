@@ -37,7 +37,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench import loadgen
+from bench import frontend_bench, loadgen
 from bench.queries import (
     ABUSIVE_QUERIES,
     abusive_body,
@@ -336,8 +336,8 @@ FRONTEND_ARTICLE = "query HubPage("
 
 
 def persisted_scenarios(client: loadgen.Client) -> dict:
-    """The frontend's article operation by its trusted-document id: (e)
-    uncached (a POST, a new variable each time), (f) cached (the CDN form,
+    """The frontend's article operation by its trusted-document id: (h)
+    uncached (a POST, a new variable each time), (i) cached (the CDN form,
     a GET by id)."""
     manifest = json.loads(MANIFEST.read_text())
     (document_id,) = [k for k, text in manifest.items() if FRONTEND_ARTICLE in text]
@@ -360,8 +360,8 @@ def persisted_scenarios(client: loadgen.Client) -> dict:
     )
     client.send(cached)
     return {
-        "e": loadgen.Scenario("e", "frontend op by id, uncached", [uncached]),
-        "f": loadgen.Scenario("f", "frontend op by id, cached", [cached]),
+        "h": loadgen.Scenario("h", "frontend op by id, uncached", [uncached]),
+        "i": loadgen.Scenario("i", "frontend op by id, cached", [cached]),
     }
 
 
@@ -458,6 +458,9 @@ def print_report(report: dict) -> None:
         "b": sql["graphql_cached"][LOCALE]["queries"],
         "c": sql["rest"][LOCALE]["queries"],
         "d": sql["floor"]["queries"],
+        "e": sql["hand"][LOCALE]["queries"],
+        "f": sql["frontend_uncached"][LOCALE]["queries"],
+        "g": sql["frontend_cached"][LOCALE]["queries"],
     }
     header = (
         f"{'scenario':<30} {'c':>3} {'req/s':>8} {'art/s':>8} {'p50 ms':>8} "
@@ -477,11 +480,27 @@ def print_report(report: dict) -> None:
             )
         log("")
     log("SQL queries per whole article:")
-    for kind in ("graphql_uncached", "graphql_cached", "rest"):
+    for kind in (
+        "graphql_uncached",
+        "graphql_cached",
+        "rest",
+        "frontend_uncached",
+        "frontend_cached",
+        "hand",
+    ):
         counts = ", ".join(
             f"{v['causes']} causes: {v['queries']}" for v in sql[kind].values()
         )
         log(f"  {kind:<17} {counts}")
+    log("")
+    log("(f) frontend article vs (e) hand-written view, by article size:")
+    for causes, row in report["frontend"]["by_size"].items():
+        log(
+            f"  {causes:>2} causes: f {row['f']['articles_per_s']}/s "
+            f"({row['f'].get('server_cpu_ms_per_article')} ms CPU), "
+            f"e {row['e']['articles_per_s']}/s "
+            f"({row['e'].get('server_cpu_ms_per_article')} ms CPU)"
+        )
     log("")
     log("Abusive queries (rejected before any resolver):")
     for name, r in report["abusive"].items():
@@ -563,6 +582,12 @@ def main() -> int:
         help="before each measurement, wait up to this many seconds for other "
         "processes to leave the CPU (default 20; 0 to not wait)",
     )
+    parser.add_argument(
+        "--size-seconds",
+        type=float,
+        default=10,
+        help="measured seconds of (f) and (e) on each article size (default 10)",
+    )
     args = parser.parse_args()
     # Stop gunicorn on the way out when told to stop (finally blocks run).
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
@@ -596,6 +621,8 @@ def main() -> int:
         client = loadgen.Client("127.0.0.1", port)
         scenarios, info = build_scenarios(client)
         scenarios.update(persisted_scenarios(client))
+        frontend_scenarios, frontend_info = frontend_bench.build(client, LOCALE)
+        scenarios.update(frontend_scenarios)
 
         log("== SQL queries per scenario (test client, no timing)")
         sql = json.loads(
@@ -625,6 +652,15 @@ def main() -> int:
                     f"p99 {cell['latency_ms']['p99']} ms, {cell['errors']} errors, "
                     f"CPU cores {json.dumps(cell.get('cpu', {}).get('cpu_cores'))}"
                 )
+
+        log(f"== (f) and (e) per article size, c={frontend_bench.SIZE_CONCURRENCY}")
+        by_size = frontend_bench.measure_sizes(
+            client,
+            args.size_seconds,
+            lambda *a: measure(meter, *a),
+            lambda: wait_until_quiet(meter, args.quiet_timeout),
+            WARMUP_SECONDS,
+        )
 
         log("== abusive queries")
         wait_until_quiet(meter, args.quiet_timeout)
@@ -668,14 +704,19 @@ def main() -> int:
             "measured_seconds": dict(zip(levels, seconds, strict=True)),
             "warmup_seconds": WARMUP_SECONDS,
             "article": info,
+            "frontend_article": frontend_info,
             "causes_per_locale": SIZES,
         },
         "scenarios": {key: s.label for key, s in scenarios.items()},
         "results": cells,
         "sql_queries": sql,
         "abusive": abuse,
-        "targets": evaluate(cells, sql, abuse),
         "webhooks": webhooks,
+        "targets": {
+            **evaluate(cells, sql, abuse),
+            **frontend_bench.evaluate(cells, by_size, sql),
+        },
+        "frontend": {**frontend_info, "by_size": by_size},
         "wall_seconds": round(time.monotonic() - started),
     }
     output = Path(args.output)

@@ -15,6 +15,7 @@ import os
 import sys
 import time
 
+from bench import frontend_bench
 from bench.queries import ABUSIVE_QUERIES, abusive_body, article_body, rest_plan
 from bench.seed import SIZES, hub_slug
 
@@ -84,6 +85,8 @@ def main() -> int:
         )
     )
     result["floor"] = {"queries": floor, "status": response.status_code}
+
+    result.update(frontend_bench.sql_counts(post, counted, client))
 
     result["abusive"] = {}
     for name, query in ABUSIVE_QUERIES.items():

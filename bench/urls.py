@@ -41,5 +41,9 @@ if getattr(settings, "BENCH_FLOOR_FILE", None):
 
     urlpatterns += [path("bench/floor/", floor_view)]
 
+    from bench.handwritten import hub_view
+
+    urlpatterns += [path("bench/hand/hub/", hub_view)]
+
 # After the benchmark's own routes: the site's end with Wagtail's catch-all.
 urlpatterns += site_urlpatterns

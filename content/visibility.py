@@ -108,3 +108,42 @@ def visible_snippets(model: type[Model], *, locale: Locale | None = None) -> Que
     if locale is not None and hasattr(model, "locale"):
         qs = qs.filter(locale=locale)
     return qs
+
+
+class CompiledGate:
+    """``visible_pages`` compiled to SQL once, for the many page queries of
+    one API request.
+
+    Building ``visible_pages``' conditions (two correlated subqueries) and
+    compiling them costs far more than the rest of a page query; a request
+    runs several. The gate compiles them once, as the WHERE clause of
+    ``visible_pages(Page.objects.all())``, and adds that clause to each
+    query it is given. It is the same condition at the same moment
+    (``timezone.now()`` when the gate is made, as for a query built then),
+    so it belongs to one request: make a new gate for the next one.
+
+    Only for querysets on ``Page`` itself, evaluated as they are: the clause
+    names the page table, so it must not be used as a subquery of another
+    query, nor on a page type's own table. ``apply`` hands anything else to
+    ``visible_pages``.
+    """
+
+    def __init__(self, using: str = "default"):
+        from django.db import connections
+
+        query = visible_pages(Page.objects.all()).query
+        compiler = query.get_compiler(using=using, connection=connections[using])
+        sql, params = compiler.compile(query.where)
+        self.using = using
+        self.where = sql
+        self.params = tuple(params)
+
+    def apply(self, queryset: QuerySet, *, locale: Locale | None = None) -> QuerySet:
+        if queryset.model is not Page or queryset.db != self.using:
+            return visible_pages(queryset, locale=locale)
+        # The clause is Django's own compilation of visible_pages' conditions,
+        # with its values as parameters: no text from outside reaches it.
+        qs = queryset.extra(where=[self.where], params=self.params)  # noqa: S610
+        if locale is not None:
+            qs = qs.filter(locale=locale)
+        return qs

@@ -13,14 +13,24 @@ Every page the loader hands out passed ``content.visibility.visible_pages``.
 from __future__ import annotations
 
 import copy
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
+from urllib.parse import quote
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation as i18n
+from django.utils.http import RFC3986_SUBDELIMS
 from wagtail import blocks
+from wagtail.coreutils import (
+    WAGTAIL_APPEND_SLASH,
+    get_supported_content_language_variant,
+)
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 from wagtail.rich_text.rewriters import FIND_A_TAG, extract_attrs
 from wagtail.search.utils import parse_query_string
 
@@ -28,7 +38,7 @@ from content.block_tree import walk
 from content.locales import content_locales, default_language_code
 from content.translation.coverage import coverage
 from content.translation.status import statuses
-from content.visibility import visible_pages
+from content.visibility import CompiledGate, visible_pages
 
 T = TypeVar("T")
 
@@ -73,11 +83,105 @@ def page_ids_in_page(page: Page) -> Iterator[int]:
             yield from page_ids_in_html(getattr(page, field.attname))
 
 
+#: The paths ``wagtail_serve`` (``wagtail.urls``) routes: slugs, each with "/".
+SERVED_PATH = re.compile(r"(?:[\w\-]+/)*")
+#: What Django's ``reverse`` leaves unquoted in a path.
+PATH_SAFE = RFC3986_SUBDELIMS + "/~:@"
+
+
+class PageUrls:
+    """``Page.get_url(request)`` for the pages of one request, without a
+    ``reverse()`` per page.
+
+    Wagtail reverses ``wagtail_serve`` with each page's path below its site
+    root, in the page's language. That is the same prefix (the script prefix
+    and the language's URL prefix) for every page of a site and language,
+    followed by the path, quoted as ``reverse`` quotes it. The prefix is
+    reversed once per site root and language; the site choice, the
+    language-variant rule and the relative-or-absolute choice are Wagtail's
+    (``Page.get_url_parts``, ``Page.get_url``, Wagtail 7.4). A page type with
+    its own URL routing, or a path ``wagtail_serve`` would not route, is
+    handed to Wagtail as it is.
+    """
+
+    def __init__(self, request: Any):
+        self.request = request
+        self._prefixes: dict[tuple[str, str], str | None] = {}
+        self._site: Any = None
+        self._site_known = False
+
+    def current_site(self) -> Site | None:
+        if not self._site_known:
+            self._site_known = True
+            if self.request is not None:
+                self._site = Site.find_for_request(self.request)
+        return self._site
+
+    def prefix(self, language_code: str) -> str | None:
+        """The reversed path of a site root in ``language_code``; None when
+        ``wagtail_serve`` is not routable (headless without it)."""
+        key = (language_code, i18n.get_language() or "")
+        if key not in self._prefixes:
+            try:
+                with i18n.override(language_code):
+                    root = reverse("wagtail_serve", args=("",))
+                    probe = reverse("wagtail_serve", args=("a/",))
+            except NoReverseMatch:
+                root = None
+            else:
+                # Both must come from the same URL pattern.
+                if probe != root + "a/":
+                    root = None
+            self._prefixes[key] = root
+        return self._prefixes[key]
+
+    def url(self, page: Page) -> str | None:
+        model = type(page)
+        if (
+            model.get_url_parts is not Page.get_url_parts
+            or model.get_url is not Page.get_url
+        ):
+            return page.get_url(request=self.request)
+        request = self.request
+        possible_sites = page._get_relevant_site_root_paths(request)
+        if not possible_sites:
+            return None
+        site_id, root_path, root_url, language_code = possible_sites[0]
+        if len({values[0] for values in possible_sites}) > 1 and request is not None:
+            site = self.current_site()
+            if site:
+                for values in possible_sites:
+                    if values[0] == site.pk:
+                        site_id, root_path, root_url, language_code = values
+                        break
+        if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+            active = i18n.get_language()
+            try:
+                if get_supported_content_language_variant(active) == language_code:
+                    language_code = active
+            except LookupError:
+                pass
+        rest = page.url_path[len(root_path) :]
+        prefix = self.prefix(language_code)
+        if prefix is None or not SERVED_PATH.fullmatch(rest):
+            return page.get_url(request=request)
+        page_path = quote(prefix + rest, safe=PATH_SAFE)
+        if not WAGTAIL_APPEND_SLASH and page_path != "/":
+            page_path = page_path.rstrip("/")
+        num_sites = len({values[0] for values in page._get_site_root_paths(request)})
+        current = self.current_site()
+        if (current is not None and site_id == current.id) or num_sites == 1:
+            return page_path
+        return root_url + page_path
+
+
 class ContentLoader:
     """What one API request has read, and the bulk loads that fill it."""
 
     def __init__(self, request: Any = None):
         self.request = request
+        self._urls = PageUrls(request)
+        self._gate: CompiledGate | None = None
         self._locales: list[Locale] | None = None
         self._pages: dict[int, Page | None] = {}
         self._by_path: dict[str, Page] = {}
@@ -187,6 +291,13 @@ class ContentLoader:
     def visible(self, queryset=None, *, locale: Locale | None = None):
         return visible_pages(queryset, locale=locale)
 
+    def _gated(self, queryset, *, locale: Locale | None = None):
+        """``visible`` for the loader's own page queries, which it evaluates
+        at once: the request's gate, compiled once (``CompiledGate``)."""
+        if self._gate is None:
+            self._gate = CompiledGate()
+        return self._gate.apply(queryset, locale=locale)
+
     def searchable(self, visible_queryset):
         """The same pages, filtered only on what search backends can filter on.
 
@@ -225,7 +336,7 @@ class ContentLoader:
         }
         if unknown:
             allowed = set(
-                self.visible(Page.objects.filter(pk__in=unknown)).values_list(
+                self._gated(Page.objects.filter(pk__in=unknown)).values_list(
                     "pk", flat=True
                 )
             )
@@ -263,7 +374,7 @@ class ContentLoader:
         the specific rows of the pages not in memory yet, one query per page
         type; pages the loader already holds cost nothing more.
         """
-        queryset = self.visible(queryset, locale=locale)
+        queryset = self._gated(queryset, locale=locale)
         if queryset.model is not Page:
             return self.remember(queryset)
         rows = list(queryset.values_list("pk", "content_type_id"))
@@ -574,4 +685,5 @@ class ContentLoader:
         return source_locale_id if source_locale_id != page.locale_id else None
 
     def page_url(self, page: Page) -> str | None:
-        return page.get_url(request=self.request)
+        """``page.get_url(request)``, without a ``reverse()`` per page."""
+        return self._urls.url(page)

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import graphene
 from grapple.registry import registry
+from grapple.settings import grapple_settings
 from grapple.types.pages import Page as GenericPageType
 from grapple.types.redirects import RedirectObjectType
+from grapple.types.rich_text import RichText as RichTextScalar
 from grapple.types.sites import SiteObjectType
 from grapple.types.streamfield import StreamFieldInterface
 from grapple.types.structures import PositiveInt
@@ -185,6 +187,28 @@ def let_site_root_pages_be_withheld() -> None:
         return field
 
     SiteObjectType._meta.fields["root_page"] = graphene.Dynamic(nullable)
+
+
+@patches.patch(
+    "rich-text-without-a-template-render",
+    f"{GRAPPLE}, wagtail 7.4",
+    [
+        Target("grapple.types.rich_text:RichText.serialize", parameters=("rich_text",)),
+        Target("wagtail.rich_text:RichText.__html__", parameters=("self",)),
+    ],
+)
+def serve_rich_text_without_a_template_render() -> None:
+    """Rich text (model fields and ``RichTextBlock.value``) is the expanded
+    HTML, as grapple serves it, without rendering Wagtail's rich-text
+    template for every value: that template returns its input unchanged, so
+    the render only costs time. Left as grapple has it when the template is
+    another one (``content.api.scalars.serialize_rich_text``) or the format
+    is not HTML."""
+    if grapple_settings.RICHTEXT_FORMAT != "html":
+        return
+    if not scalars.rich_text_template_is_identity():
+        return
+    RichTextScalar.serialize = staticmethod(scalars.serialize_rich_text)
 
 
 def chooser_type() -> type:

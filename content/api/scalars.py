@@ -26,3 +26,30 @@ def _parse_value(value: Any) -> int:
     ):
         raise GraphQLError("PositiveInt must be a whole number, zero or more.")
     return value
+
+
+#: The template Wagtail renders every rich-text value through
+#: (``wagtail.rich_text.RichText.__html__``), and what it holds in Wagtail
+#: itself: the expanded HTML, unchanged. ``wagtail.contrib.legacy.richtext``
+#: (a ``<div class="rich-text">`` around it) or a project override differ.
+RICH_TEXT_TEMPLATE = "wagtailcore/shared/richtext.html"
+IDENTITY_TEMPLATE = "{{ html|safe }}"
+
+
+def rich_text_template_is_identity() -> bool:
+    from django.template.loader import get_template
+
+    source = get_template(RICH_TEXT_TEMPLATE).template.source
+    return source.strip() == IDENTITY_TEMPLATE
+
+
+def serialize_rich_text(rich_text: Any) -> str:
+    """Grapple's ``RichText.serialize`` (``coerce_rich_text``) for the HTML
+    format, without a template render per value: the same output, the
+    expanded HTML (links through ``content.rich_text``), when the rich-text
+    template is Wagtail's identity template (``rich_text_template_is_identity``,
+    checked when the patch is applied)."""
+    from wagtail.rich_text import expand_db_html
+
+    source = rich_text if isinstance(rich_text, str) else rich_text.source
+    return expand_db_html(source)

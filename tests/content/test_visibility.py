@@ -271,3 +271,44 @@ def test_home_pages_are_structure_and_never_served(demo_article, graphql):
     ).data["translationReport"]
     assert "Page" not in {item["typeName"] for item in report["items"]}
     assert report["total"] == 17  # 16 article pages and the site chrome
+
+
+def test_the_compiled_gate_admits_exactly_the_pages_visible_pages_admits(
+    uterine, source_cause
+):
+    """The loader's once-per-request compilation of the gate
+    (``CompiledGate``) is the same rule: unpublished, private (on the page
+    or an ancestor), expired pages and pages below a withdrawn one are out."""
+    from wagtail.models import Locale
+
+    from content.visibility import CompiledGate, visible_pages
+
+    add_hidden_cause(uterine, "draft-cause", live=False)
+    add_hidden_cause(
+        uterine, "expired-cause", expire_at=timezone.now() - timedelta(minutes=1)
+    )
+    private = add_hidden_cause(uterine, "private-cause")
+    PageViewRestriction.objects.create(
+        page=private, restriction_type=PageViewRestriction.LOGIN
+    )
+    systemic = CauseCategoryPage.objects.get(slug="systemic")
+    systemic.unpublish()
+    gate = CompiledGate()
+    english = Locale.objects.get(language_code="en")
+    for queryset, locale in [
+        (Page.objects.all(), None),
+        (Page.objects.filter(pk__in=[source_cause.pk, private.pk]), None),
+        (Page.objects.descendant_of(uterine), english),
+    ]:
+        expected = set(visible_pages(queryset, locale=locale).values_list("pk"))
+        compiled = set(gate.apply(queryset, locale=locale).values_list("pk"))
+        assert compiled == expected
+    admitted = {p.slug for p in gate.apply(Page.objects.all())}
+    assert source_cause.slug in admitted
+    assert not {"draft-cause", "expired-cause", "private-cause"} & admitted
+    assert "thyroid-problems" not in admitted and "systemic" not in admitted
+    # Querysets on a page type's own table are gated as visible_pages does.
+    causes = set(gate.apply(CausePage.objects.all()).values_list("pk", flat=True))
+    assert causes == set(
+        visible_pages(CausePage.objects.all()).values_list("pk", flat=True)
+    )

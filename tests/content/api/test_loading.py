@@ -13,14 +13,16 @@ from tests.factories import CausePageFactory, linked_body
 pytestmark = pytest.mark.django_db
 
 
-def count_queries(graphql, query: str) -> tuple[int, dict]:
+def count_queries(
+    graphql, query: str, variables: dict | None = None
+) -> tuple[int, dict]:
     # A first request warms the process caches (content types, site root
     # paths) as any running server has them; the second one is measured. The
     # response cache is off, or the second would be answered from it.
     with override_settings(GRAPHQL_CACHE_SECONDS=0):
-        graphql(query)
+        graphql(query, variables)
         with CaptureQueriesContext(connection) as captured:
-            result = graphql(query)
+            result = graphql(query, variables)
     assert result.status_code == 200 and not result.errors, result.errors
     return len(captured), result.data
 
@@ -78,3 +80,59 @@ def test_related_causes_of_pages_listed_by_pages_resolve(demo_article, graphql):
     related = {page["slug"]: page["relatedCauses"] for page in result.data["pages"]}
     assert len(related) == 12
     assert any(related.values())
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_page_urls_are_wagtails_for_every_page_and_language(
+    machine_translated_article, rf, language
+):
+    """The loader computes page URLs without a reverse() per page; each is the
+    URL Wagtail gives, in every language, and with a slug outside ASCII."""
+    from django.utils import translation
+    from wagtail.models import Page
+
+    from content.api.loading import ContentLoader
+
+    cause = CausePage.objects.filter(locale__language_code="en").first()
+    cause.slug = "ursache-übersicht"
+    cause.save_revision().publish()
+    request = rf.get("/graphql/")
+    with translation.override(language):
+        loader = ContentLoader(request)
+        pages = list(Page.objects.filter(depth__gt=1).specific())
+        urls = {page.pk: loader.page_url(page) for page in pages}
+        wagtails = {page.pk: page.get_url(request=request) for page in pages}
+    assert urls == wagtails
+    assert "/de/" in " ".join(u for u in urls.values() if u)
+    assert any("%C3%BC" in (u or "") for u in urls.values())
+
+
+@pytest.mark.parametrize(
+    ("operation", "variables"),
+    [
+        ("HubPage", {"locale": "en", "fallback": False}),
+        ("CausePage", {"locale": "en", "fallback": False, "slug": "hydrosalpinx"}),
+    ],
+)
+def test_the_frontends_page_operations_cost_the_same_sql_at_any_size(
+    demo_article, graphql, django_assert_max_num_queries, operation, variables
+):
+    """The documents the reference frontend sends (bench.frontend reads them
+    from its generated operations), at 12 and at 60 causes."""
+    from bench.frontend import document
+
+    query = document(operation)
+    with_12, data = count_queries(graphql, query, variables)
+    add_causes(48)
+    with (
+        override_settings(GRAPHQL_CACHE_SECONDS=0),
+        django_assert_max_num_queries(with_12),
+    ):
+        result = graphql(query, variables)
+    assert result.status_code == 200 and not result.errors, result.errors
+    if operation == "HubPage":
+        hub = result.data["causeIndex"]
+        assert sum(len(c["causes"]) for c in hub["categories"]) == 60
+    else:
+        assert result.data["cause"]["body"]
+    assert with_12 <= 18, with_12
