@@ -153,6 +153,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "content.editorial.middleware.ReviewOverdueMiddleware",
+    "content.editorial.middleware.ApprovalMessageMiddleware",
     # Last: turns a login refused by the lock-out into its 429 page.
     "axes.middleware.AxesMiddleware",
 ]

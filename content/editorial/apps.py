@@ -6,10 +6,10 @@ class EditorialConfig(AppConfig):
     """Medical review, review dates, scheduling and preview tokens.
 
     Installed before wagtail, so its ``publish_scheduled`` command replaces
-    Wagtail's. The label is the one this app had when it held only that
-    command; it has no models, so the label only names the app.
+    Wagtail's. Its models: the reviewers' profiles and the review interval
+    setting (``models.py``).
     """
 
     name = "content.editorial"
-    label = "content_commands"
+    label = "editorial"
     verbose_name = gettext_lazy("Editorial")

@@ -1,9 +1,15 @@
 """Medical review: who may publish an article page, and when.
 
 Article pages are published by approving the "Medical review" workflow (see
-the ``0004`` to ``0006`` data migrations). A page whose next review date has
-passed is not published, unless a medical reviewer overrides it; the override
-is written to the page history.
+the ``0004`` to ``0006`` data migrations). Approval by a medical reviewer
+records the review on the published version (``record_review``): who, with
+the credentials of their profile, when, and the next review date, the
+reviewer's choice or the site's review interval from today.
+
+A page whose next review date has passed is not published, unless a medical
+reviewer sets a new date when approving, or overrides it. An override is
+written to the page history and covers one publication: the next edit with
+the same overdue date is refused again.
 
 The rule is applied where every publication passes, ``ArticlePage.publish``
 (``check_revision``): approving the workflow, the bulk publish action,
@@ -29,8 +35,17 @@ from django.utils.translation import gettext_lazy
 MEDICAL_REVIEWERS = "Medical reviewers"
 WORKFLOW_NAME = "Medical review"
 OVERRIDE_ACTION = "content.review_override"
+REVIEW_ACTION = "content.review_recorded"
 # The log action Wagtail's publish_scheduled command publishes with.
 SCHEDULED_PUBLISH = "wagtail.publish.scheduled"
+PUBLISH_ACTIONS = ("wagtail.publish", SCHEDULED_PUBLISH)
+#: The page fields a medical review fills in; only reviewers edit them.
+REVIEW_FIELDS = (
+    "reviewed_by",
+    "reviewer_credentials",
+    "last_reviewed",
+    "next_review_due",
+)
 
 logger = logging.getLogger("content.review")
 
@@ -80,15 +95,26 @@ def record_override(page: Any, user: Any) -> None:
 
 
 def override_recorded(page: Any) -> bool:
-    """Has a medical reviewer accepted publishing with this overdue date?"""
+    """Has a medical reviewer accepted publishing with this overdue date, since
+    the page was last published? An override covers one publication."""
     from wagtail.models import PageLogEntry
 
     entries = PageLogEntry.objects.filter(
         page_id=page.pk,
         action=OVERRIDE_ACTION,
         data__next_review_due=page.next_review_due.isoformat(),
-    ).select_related("user")
-    return any(is_medical_reviewer(entry.user) for entry in entries)
+    )
+    last_publication = (
+        PageLogEntry.objects.filter(page_id=page.pk, action__in=PUBLISH_ACTIONS)
+        .order_by("-pk")
+        .values_list("pk", flat=True)
+        .first()
+    )
+    if last_publication is not None:
+        entries = entries.filter(pk__gt=last_publication)
+    return any(
+        is_medical_reviewer(entry.user) for entry in entries.select_related("user")
+    )
 
 
 def is_refused(page: Any) -> bool:
@@ -180,6 +206,57 @@ def apply_override(page: Any, user: Any) -> bool:
         record_override(page, user)
         return True
     return False
+
+
+def review_site_settings(page: Any) -> Any:
+    """The review settings of the site ``page`` belongs to (the default site's
+    for a page outside every site)."""
+    from wagtail.models import Site
+
+    from content.editorial.models import ReviewSettings
+
+    site = page.get_site() or Site.objects.filter(is_default_site=True).first()
+    return ReviewSettings.for_site(site)
+
+
+def record_review(
+    revision: Any, user: Any, next_review_due: datetime.date | None = None
+) -> Any:
+    """A medical reviewer approves ``revision``: record the review on it.
+
+    The approved version is saved again as a new revision with the review
+    filled in (who, with the credentials of their profile, today, and
+    ``next_review_due`` or the site's review interval from today), which is
+    the one published; the revision that was submitted stays as it was. The
+    page history gets an entry saying so. Returns the new revision.
+    """
+    from wagtail.log_actions import log
+
+    from content.editorial.models import ReviewerProfile
+
+    page = revision.as_object()
+    profile = ReviewerProfile.for_user(user)
+    reviewed_on = today()
+    page.reviewed_by = profile.reviewer_name()
+    page.reviewer_credentials = profile.credentials
+    page.last_reviewed = reviewed_on
+    page.next_review_due = next_review_due or review_site_settings(
+        page
+    ).next_review_due(reviewed_on)
+    reviewed = page.save_revision(user=user, log_action=False, clean=False)
+    log(
+        page,
+        REVIEW_ACTION,
+        user=user,
+        revision=reviewed,
+        data={
+            "reviewed_by": page.reviewed_by,
+            "credentials": page.reviewer_credentials,
+            "last_reviewed": reviewed_on.isoformat(),
+            "next_review_due": page.next_review_due.isoformat(),
+        },
+    )
+    return reviewed
 
 
 def publish_reviewed_workflow_state(workflow_state: Any, user: Any = None) -> None:

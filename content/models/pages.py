@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 from typing import Any
 
@@ -27,6 +28,7 @@ from content.editorial.graphql import article_graphql_fields
 from content.editorial.preview import client_url, store_preview
 from content.editorial.review import (
     OVERDUE_MESSAGE,
+    REVIEW_FIELDS,
     check_revision,
     is_medical_reviewer,
     is_overdue,
@@ -35,6 +37,11 @@ from content.editorial.review import (
 from content.fields import page_field, page_list, stream_field
 from content.reading import reader_for
 from content.translation.rich_text import SynchronisedLinksRichTextField
+
+REVIEW_FIELDS_HELP = gettext_lazy(
+    "Filled in when a medical reviewer approves the page: only medical "
+    "reviewers can change it."
+)
 
 
 def body_text_autocomplete(*names: str) -> list[index.AutocompleteField]:
@@ -49,7 +56,11 @@ class ArticlePageForm(WagtailAdminPageForm):
 
     Publishing (or approving the medical review, which publishes) a page whose
     next review date has passed is refused with an error on that date, unless
-    a medical reviewer ticks the override, which is written to the history.
+    a medical reviewer ticks the override, which is written to the history,
+    or sets a new date in the approve dialog.
+
+    The review fields are read-only for everyone but medical reviewers:
+    approval fills them in (``content.editorial.review.record_review``).
     """
 
     override_overdue_review = forms.BooleanField(
@@ -62,6 +73,12 @@ class ArticlePageForm(WagtailAdminPageForm):
         super().__init__(*args, **kwargs)
         if not is_medical_reviewer(self.for_user):
             self.fields["override_overdue_review"].disabled = True
+            # The review is recorded when a medical reviewer approves; what
+            # anyone else posts for these fields is ignored.
+            for name in REVIEW_FIELDS:
+                if name in self.fields:
+                    self.fields[name].disabled = True
+                    self.fields[name].help_text = REVIEW_FIELDS_HELP
         if not self.is_bound and "public_change_note" in self.fields:
             # A change note describes one publication: start each edit empty.
             self.initial["public_change_note"] = ""
@@ -77,21 +94,39 @@ class ArticlePageForm(WagtailAdminPageForm):
             and data.get("workflow-action-name") == "approve"
         )
 
-    def override_in_approve_dialog(self) -> bool:
-        """Did the reviewer tick the override in the approve dialog instead?"""
+    def approve_dialog_data(self) -> dict:
+        """What the reviewer entered in the approve dialog (sent as JSON)."""
         if not self.is_approving():
-            return False
+            return {}
         try:
             extra = json.loads(self.data.get("workflow-action-extra-data") or "{}")
         except ValueError:
+            return {}
+        return extra if isinstance(extra, dict) else {}
+
+    def override_in_approve_dialog(self) -> bool:
+        """Did the reviewer tick the override in the approve dialog instead?"""
+        return self.approve_dialog_data().get("override_overdue_review") is True
+
+    def new_date_in_approve_dialog(self) -> bool:
+        """Did the reviewer set a new next review date in the approve dialog?
+        Approving then records the review with that date."""
+        value = self.approve_dialog_data().get("next_review_due")
+        try:
+            chosen = datetime.date.fromisoformat(value)
+        except (TypeError, ValueError):
             return False
-        return isinstance(extra, dict) and extra.get("override_overdue_review") is True
+        return not is_overdue(chosen) and is_medical_reviewer(self.for_user)
 
     def clean(self) -> dict:
         cleaned = super().clean()
         due = cleaned.get("next_review_due")
         self.review_override = False
-        if self.is_publishing() and is_overdue(due):
+        if (
+            self.is_publishing()
+            and is_overdue(due)
+            and not self.new_date_in_approve_dialog()
+        ):
             overriding = (
                 cleaned.get("override_overdue_review")
                 or self.override_in_approve_dialog()
@@ -176,10 +211,14 @@ class ArticlePage(HeadlessMixin, Page):
     base_form_class = ArticlePageForm
 
     # A change note is not translated: translations carry their source's, and
-    # the API says its language (content.editorial.graphql).
+    # the API says its language (content.editorial.graphql). The review is
+    # recorded on each language's page when a medical reviewer approves it,
+    # never typed by translators.
     override_translatable_fields = [
         SynchronizedField("slug", overridable=False),
         SynchronizedField("public_change_note", overridable=False),
+        SynchronizedField("reviewed_by", overridable=False),
+        SynchronizedField("reviewer_credentials", overridable=False),
     ]
 
     class Meta:

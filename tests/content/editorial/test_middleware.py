@@ -7,11 +7,11 @@ import pytest
 from wagtail.models import TaskState
 
 from content.models import CauseCategoryPage, CausePage
-from tests.content.editorial.test_review import (
+from tests.content.editorial.conftest import (
     DRAFT_TITLE,
     approve_url,
     in_review,
-    overdue,
+    make_overdue,
 )
 from tests.factories import CausePageFactory
 
@@ -33,10 +33,9 @@ def draft_cause(demo_article) -> CausePage:
 def test_approving_an_overdue_page_is_refused_and_nothing_is_published(
     draft_cause, editor, reviewer, client, admin_edit
 ):
+    make_overdue(draft_cause)
     client.force_login(editor)
-    admin_edit(
-        draft_cause, "action-submit", title=DRAFT_TITLE, next_review_due=overdue()
-    )
+    admin_edit(draft_cause, "action-submit", title=DRAFT_TITLE)
     task_state = in_review(draft_cause)
 
     client.force_login(reviewer)

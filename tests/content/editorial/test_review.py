@@ -8,48 +8,30 @@ import json
 
 import pytest
 from django.contrib.auth.models import User
-from django.utils import timezone
 from wagtail.models import (
     GroupPagePermission,
     Page,
     PageLogEntry,
     TaskState,
     Workflow,
-    WorkflowState,
 )
 
 from content.editorial.review import MEDICAL_REVIEWERS, OVERRIDE_ACTION
-from content.models import CauseCategoryPage, CausePage, MedicalReviewTask
+from content.models import CausePage, MedicalReviewTask
 from tests.content.conftest import make_user
+from tests.content.editorial.conftest import (
+    CAUSE_QUERY,
+    DRAFT_TITLE,
+    XHR,
+    approve_url,
+    in_review,
+    make_overdue,
+    overdue,
+    submit_overdue,
+)
 from tests.factories import CausePageFactory
 
 pytestmark = pytest.mark.django_db
-
-DRAFT_TITLE = "Luteal phase questions"
-CAUSE_QUERY = '{ cause(slug: "luteal-phase") { title summary } }'
-
-
-@pytest.fixture
-def draft_cause(demo_article) -> CausePage:
-    category = CauseCategoryPage.objects.get(slug="systemic")
-    return CausePageFactory(
-        parent=category,
-        title=DRAFT_TITLE,
-        slug="luteal-phase",
-        summary="Written by an editor, not reviewed yet.",
-        live=False,
-    )
-
-
-def in_review(page: CausePage) -> TaskState:
-    state = WorkflowState.objects.get(
-        object_id=str(page.pk), status=WorkflowState.STATUS_IN_PROGRESS
-    )
-    return state.current_task_state
-
-
-def approve_url(page, task_state, action="approve") -> str:
-    return f"/admin/pages/workflow/action/{page.pk}/{action}/{task_state.pk}/"
 
 
 def test_article_tree_is_assigned_the_medical_review_workflow(draft_cause):
@@ -138,10 +120,6 @@ def test_editor_approving_their_own_page_gets_403_and_nothing_changes(
     assert not draft_cause.live
 
 
-def overdue() -> str:
-    return (timezone.localdate() - datetime.timedelta(days=1)).isoformat()
-
-
 def test_overdue_review_date_is_a_clear_error_in_the_editor(
     draft_cause, editor, reviewer, client, admin_edit
 ):
@@ -195,6 +173,7 @@ def test_reviewer_override_publishes_and_is_recorded_in_the_history(
 
 
 def test_an_editor_cannot_tick_the_override(draft_cause, editor, client, admin_edit):
+    make_overdue(draft_cause)
     client.force_login(editor)
     admin_edit(
         draft_cause,
@@ -207,18 +186,6 @@ def test_an_editor_cannot_tick_the_override(draft_cause, editor, client, admin_e
 
 
 # The override in the approve dialog (dashboard and editor) ------------------
-
-
-XHR = {"x-requested-with": "XMLHttpRequest"}
-
-
-def submit_overdue(client, editor, page, admin_edit) -> TaskState:
-    client.force_login(editor)
-    response = admin_edit(
-        page, "action-submit", title=DRAFT_TITLE, next_review_due=overdue()
-    )
-    assert response.status_code == 302
-    return in_review(page)
 
 
 def test_editor_posting_the_override_gets_403_and_nothing_changes(
@@ -253,7 +220,11 @@ def test_override_ticked_in_the_editors_approve_dialog_publishes_once_recorded(
     )
     assert response.status_code == 200
     cleaned = response.json()["cleaned_data"]
-    assert cleaned == {"comment": "Reviewed again.", "override_overdue_review": True}
+    assert cleaned == {
+        "comment": "Reviewed again.",
+        "next_review_due": None,
+        "override_overdue_review": True,
+    }
     response = admin_edit(
         draft_cause,
         "action-workflow-action",

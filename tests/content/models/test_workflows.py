@@ -8,7 +8,7 @@ from wagtail.models import PageLogEntry, TaskState
 
 from content.editorial.review import OVERRIDE_ACTION
 from content.models import CauseCategoryPage, CausePage
-from tests.content.editorial.test_review import (
+from tests.content.editorial.conftest import (
     CAUSE_QUERY,
     DRAFT_TITLE,
     XHR,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from content.models import CauseCategoryPage, CausePage
-from tests.content.editorial.test_review import (
+from tests.content.editorial.conftest import (
     DRAFT_TITLE,
     XHR,
     approve_url,
