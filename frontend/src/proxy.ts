@@ -121,6 +121,7 @@ async function answer(request: NextRequest, nonce: string, csp: string): Promise
 }
 
 export const config = {
-  // Uploaded images go straight to the CMS (next.config.ts rewrites /media/).
-  matcher: ["/((?!_next/|media/|favicon.ico|robots.txt).*)"],
+  // Uploaded images go straight to the CMS (next.config.ts rewrites /media/);
+  // the CMS's events (/api/revalidate) need no language and no page policy.
+  matcher: ["/((?!_next/|media/|api/revalidate|favicon.ico|robots.txt).*)"],
 };

@@ -28,7 +28,7 @@ interface GraphqlResponse<T> {
 }
 
 interface QueryOptions {
-  /** Cache tags, so a publish in the CMS can drop exactly this answer. */
+  /** Cache tags besides the pages' own (`chrome` for the site chrome). */
   tags?: string[];
   timeoutMs?: number;
   /** Never cached, by Next.js or anyone: drafts behind a preview token. */
@@ -36,11 +36,71 @@ interface QueryOptions {
 }
 
 /**
+ * How long an answer is kept at most. Publishing drops answers at once
+ * (`POST /api/revalidate`, the CMS's events); this is the safety net for
+ * an event that never arrived.
+ */
+export const REVALIDATE_SECONDS = 3_600;
+
+/** Next.js keeps at most 128 tags on a cached fetch. */
+const MAX_TAGS = 128;
+
+/** The cache tag of a page, as the CMS's events name it. */
+export const pageTag = (id: string | number) => `page-${id}`;
+
+/**
+ * `page-<id>` for every page an answer shows: the page itself, its parent,
+ * its children, its translations, related pages (objects with an id, a
+ * locale and a url; references and blocks have no locale).
+ */
+export function pageTagsOf(data: unknown): string[] {
+  const tags = new Set<string>();
+  const walk = (value: unknown) => {
+    if (Array.isArray(value)) {
+      value.forEach(walk);
+    } else if (typeof value === "object" && value !== null) {
+      const record = value as Record<string, unknown>;
+      if ((typeof record.id === "string" || typeof record.id === "number") && "locale" in record && "url" in record) {
+        tags.add(pageTag(record.id));
+      }
+      Object.values(record).forEach(walk);
+    }
+  };
+  walk(data);
+  return [...tags];
+}
+
+/**
+ * The page tags each request's last answer had, by request body. A fetch is
+ * tagged when it is sent, before its answer says which pages it shows, and
+ * Next.js checks a cached answer against the tags of the fetch that reads it:
+ * so a request is tagged with the pages its answer showed last time, and a
+ * request not seen yet in this process goes to the CMS uncached.
+ */
+const pagesOfRequest = new Map<string, string[]>();
+const MAX_REMEMBERED = 5_000;
+
+function remember(key: string, tags: string[]) {
+  pagesOfRequest.delete(key);
+  if (pagesOfRequest.size >= MAX_REMEMBERED) {
+    const oldest = pagesOfRequest.keys().next().value;
+    if (oldest !== undefined) pagesOfRequest.delete(oldest);
+  }
+  pagesOfRequest.set(key, tags);
+}
+
+/** Forget what answers showed (tests). */
+export function forgetPageTags() {
+  pagesOfRequest.clear();
+}
+
+/**
  * Send one of the frontend's operations to the CMS.
  *
- * Answers are cached by Next.js for a short time and tagged; a GraphQL error
- * is never half-rendered: it raises, and the route turns it into an error
- * page with a 502.
+ * Answers are cached by Next.js, tagged `page-<id>` for every page in them
+ * (and the caller's tags), so a publishing event drops exactly the answers
+ * that show the page; a GraphQL error is never half-rendered: it raises, and
+ * the route turns it into an error page with a 502.
  */
 export async function cmsQuery<TResult, TVariables>(
   document: TypedDocumentString<TResult, TVariables>,
@@ -48,14 +108,20 @@ export async function cmsQuery<TResult, TVariables>(
   { tags = [], timeoutMs = 10_000, noStore = false }: QueryOptions = {},
 ): Promise<TResult> {
   const operationName = /(?:query|mutation)\s+(\w+)/.exec(document.toString())?.[1];
+  const requestBody = JSON.stringify({ query: document.toString(), variables, operationName });
+  const pages = noStore ? undefined : pagesOfRequest.get(requestBody);
+  const allTags = ["cms", ...tags, ...(pages ?? [])];
+  const cached = pages !== undefined && allTags.length <= MAX_TAGS;
   let response: Response;
   try {
     response = await fetch(cmsGraphqlUrl(), {
       method: "POST",
       headers: { "content-type": "application/json", accept: "application/json" },
-      body: JSON.stringify({ query: document.toString(), variables, operationName }),
+      body: requestBody,
       signal: AbortSignal.timeout(timeoutMs),
-      ...(noStore ? { cache: "no-store" as const } : { next: { revalidate: 60, tags: ["cms", ...tags] } }),
+      ...(cached
+        ? { next: { revalidate: REVALIDATE_SECONDS, tags: allTags } }
+        : { cache: "no-store" as const }),
     });
   } catch (error) {
     throw new CmsUnavailableError(
@@ -76,5 +142,6 @@ export async function cmsQuery<TResult, TVariables>(
       `The CMS answered ${operationName} with HTTP ${response.status}: ${messages}`,
     );
   }
+  if (!noStore) remember(requestBody, pageTagsOf(body.data));
   return body.data;
 }
