@@ -55,6 +55,19 @@ function pageRequestHeaders(request: NextRequest, locale: string, nonce: string,
 }
 
 /**
+ * A page's address ends with "/", as the CMS's urls do: the address without
+ * it is redirected (as Next.js's `trailingSlash` would, which is off for the
+ * sake of /api/revalidate); a file's (`/sitemap.xml`) is left alone.
+ */
+export function withTrailingSlash(url: URL): URL | null {
+  const { pathname } = url;
+  if (pathname.endsWith("/") || (pathname.split("/").at(-1) ?? "").includes(".")) return null;
+  const target = new URL(url.href);
+  target.pathname = `${pathname}/`;
+  return target;
+}
+
+/**
  * Before a page renders: ask the CMS for its languages (a tiny, cached
  * answer) to know the reader's language, and to answer with a real status
  * when the CMS is down: 503 when it cannot be reached, 502 when it answers
@@ -69,6 +82,8 @@ async function answer(request: NextRequest, nonce: string, csp: string): Promise
       headers: { "content-type": "text/plain; charset=utf-8" },
     });
   }
+  const slashed = withTrailingSlash(request.nextUrl);
+  if (slashed) return NextResponse.redirect(slashed, 308);
   const first = request.nextUrl.pathname.split("/").filter(Boolean)[0] ?? "";
   let codes: string[];
   let status = 200;

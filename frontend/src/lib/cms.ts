@@ -78,6 +78,13 @@ export function pageTagsOf(data: unknown): string[] {
  * request not seen yet in this process goes to the CMS uncached.
  */
 const pagesOfRequest = new Map<string, string[]>();
+
+/**
+ * Part of every cached request's key (Next.js keys fetches by their
+ * headers too): answers cached by an earlier process of this server, whose
+ * events this one never saw, are never read.
+ */
+const CACHE_GENERATION = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 const MAX_REMEMBERED = 5_000;
 
 function remember(key: string, tags: string[]) {
@@ -116,7 +123,11 @@ export async function cmsQuery<TResult, TVariables>(
   try {
     response = await fetch(cmsGraphqlUrl(), {
       method: "POST",
-      headers: { "content-type": "application/json", accept: "application/json" },
+      headers: {
+        "content-type": "application/json",
+        accept: "application/json",
+        ...(cached ? { "x-cache-generation": CACHE_GENERATION } : {}),
+      },
       body: requestBody,
       signal: AbortSignal.timeout(timeoutMs),
       ...(cached
