@@ -59,12 +59,10 @@ function pageRequestHeaders(request: NextRequest, locale: string, nonce: string,
  * it is redirected (as Next.js's `trailingSlash` would, which is off for the
  * sake of /api/revalidate); a file's (`/sitemap.xml`) is left alone.
  */
-export function withTrailingSlash(url: URL): URL | null {
-  const { pathname } = url;
+export function withTrailingSlash(url: { pathname: string; search: string }): string | null {
+  const { pathname, search } = url;
   if (pathname.endsWith("/") || (pathname.split("/").at(-1) ?? "").includes(".")) return null;
-  const target = new URL(url.href);
-  target.pathname = `${pathname}/`;
-  return target;
+  return `${pathname}/${search}`;
 }
 
 /**
@@ -83,7 +81,8 @@ async function answer(request: NextRequest, nonce: string, csp: string): Promise
     });
   }
   const slashed = withTrailingSlash(request.nextUrl);
-  if (slashed) return NextResponse.redirect(slashed, 308);
+  // A relative Location: NextURL would name 127.0.0.1 "localhost".
+  if (slashed) return new NextResponse(null, { status: 308, headers: { location: slashed } });
   const first = request.nextUrl.pathname.split("/").filter(Boolean)[0] ?? "";
   let codes: string[];
   let status = 200;
