@@ -35,9 +35,10 @@ def test_preview_of_an_unsaved_change_shows_it_with_images_and_related_causes(
     unsaved = "An unsaved summary, seen only in the preview."
     editor_page.fill("#id_summary", unsaved)
     editor_page.click("[data-side-panel-toggle=preview]")
-    # The panel's frame (replaced as the editor types) shows the frontend's
-    # preview route.
-    preview = editor_page.frame_locator("#w-preview-iframe")
+    # The panel's frame (replaced as the editor types) holds
+    # wagtail-headless-preview's page, which frames the frontend's preview
+    # route.
+    preview = editor_page.frame_locator("#w-preview-iframe").frame_locator("iframe")
     preview.locator("p.summary").filter(has_text=unsaved).wait_for(timeout=20_000)
     assert any(
         frame.url.startswith(f"{stack.site_url}/preview/?")
