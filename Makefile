@@ -5,9 +5,6 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 FRONTEND_PORT ?= 3000
-# The secret the CMS signs its publishing events with and the frontend's
-# /api/revalidate checks (docs/frontend.md): a development value for make run.
-FRONTEND_REVALIDATE_SECRET ?= whsec_ZGV2ZWxvcG1lbnQtb25seS1yZXZhbGlkYXRlLXNlY3JldA==
 # The reference frontend (docs/frontend.md) needs Node.js 20.19+ and npm.
 NODE_OK = $(shell node -e 'const [a,b]=process.versions.node.split(".").map(Number);process.exit(a>20||(a===20&&b>=19)?0:1)' 2>/dev/null && command -v npm >/dev/null && echo yes)
 
@@ -51,12 +48,11 @@ ifeq ($(NODE_OK),yes)
 # The frontend gets a process group of its own (setsid, where there is one),
 # so that stopping the CMS stops it and its workers too.
 	@(cd frontend && NEXT_TELEMETRY_DISABLED=1 CMS_GRAPHQL_URL=http://$(HOST):$(PORT)/graphql/ \
-		FRONTEND_URL=http://$(HOST):$(FRONTEND_PORT) FRONTEND_REVALIDATE_SECRET=$(FRONTEND_REVALIDATE_SECRET) \
+		FRONTEND_URL=http://$(HOST):$(FRONTEND_PORT) \
 		exec $$(command -v setsid) node_modules/.bin/next dev --port $(FRONTEND_PORT) --hostname $(HOST)) & \
 	FRONTEND_PID=$$!; \
 	trap 'kill -- -$$FRONTEND_PID 2>/dev/null || kill $$FRONTEND_PID 2>/dev/null' EXIT INT TERM; \
-	FRONTEND_URL=http://$(HOST):$(FRONTEND_PORT) FRONTEND_REVALIDATE_SECRET=$(FRONTEND_REVALIDATE_SECRET) \
-		$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	FRONTEND_URL=http://$(HOST):$(FRONTEND_PORT) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 else
 	@echo "  Site:    not started: the reference frontend needs Node.js 20.19 or"
 	@echo "           newer with npm (docs/frontend.md)."

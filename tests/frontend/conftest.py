@@ -244,16 +244,20 @@ class Stack:
         return "\n".join(f"--- {p.name}\n{p.tail()}" for p in self.processes.values())
 
 
-def has_db_worker(env: dict) -> bool:
-    result = subprocess.run(
-        [sys.executable, "manage.py", "help", "--commands"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    return "db_worker" in result.stdout.split()
+WORKER_CHECK = """
+from django.conf import settings
+from django.core.management import get_commands
+if "db_worker" in get_commands():
+    print("webhooks" if "webhooks" in getattr(settings, "TASKS", {}) else "default")
+"""
+
+
+def task_worker(stack: Stack) -> list[str] | None:
+    """The CMS's task worker command (django-tasks-db), when it has one."""
+    backend = stack.python(WORKER_CHECK).splitlines()
+    if not backend:
+        return None
+    return [sys.executable, "manage.py", "db_worker", "--backend", backend[-1]]
 
 
 @pytest.fixture(scope="session")
@@ -320,13 +324,10 @@ def stack(tmp_path_factory) -> Iterator[Stack]:
             env=cms_env,
             logs=tmp,
         )
-        if has_db_worker(cms_env):
+        worker = task_worker(stack)
+        if worker:
             stack.processes["worker"] = start(
-                "worker",
-                [sys.executable, "manage.py", "db_worker"],
-                cwd=ROOT,
-                env=cms_env,
-                logs=tmp,
+                "worker", worker, cwd=ROOT, env=cms_env, logs=tmp
             )
             stack.worker = True
         if build is not None:

@@ -56,30 +56,38 @@ export function parseEvent(payload: unknown): Invalidation | string {
  * that were signed, so it is read as text here, not parsed before.
  */
 export function verifyEvent(body: string, headers: Headers, secret: string | undefined): Verdict {
-  if (!secret) {
+  // Two secrets, separated by a space, while the secret is rotated.
+  const secrets = (secret ?? "").split(/\s+/).filter(Boolean);
+  if (!secrets.length) {
     return { ok: false, status: 503, error: `Revalidation is not configured: ${SECRET_ENV} is not set.` };
   }
-  let webhook: Webhook;
+  let webhooks: Webhook[];
   try {
-    webhook = new Webhook(secret);
+    webhooks = secrets.map((s) => new Webhook(s));
   } catch {
     return { ok: false, status: 503, error: `${SECRET_ENV} is not a valid secret (whsec_<base64>).` };
   }
-  let payload: unknown;
-  try {
-    payload = webhook.verify(body, {
-      "webhook-id": headers.get("webhook-id") ?? "",
-      "webhook-timestamp": headers.get("webhook-timestamp") ?? "",
-      "webhook-signature": headers.get("webhook-signature") ?? "",
-    });
-  } catch (error) {
-    if (error instanceof WebhookVerificationError) {
-      return { ok: false, status: 401, error: `Signature refused: ${error.message}.` };
+  const signed = {
+    "webhook-id": headers.get("webhook-id") ?? "",
+    "webhook-timestamp": headers.get("webhook-timestamp") ?? "",
+    "webhook-signature": headers.get("webhook-signature") ?? "",
+  };
+  let refusal = "";
+  for (const webhook of webhooks) {
+    let payload: unknown;
+    try {
+      payload = webhook.verify(body, signed);
+    } catch (error) {
+      if (error instanceof WebhookVerificationError) {
+        refusal ||= error.message;
+        continue;
+      }
+      // A correct signature over a body that is not JSON.
+      return { ok: false, status: 400, error: "The body is not JSON." };
     }
-    // A correct signature over a body that is not JSON.
-    return { ok: false, status: 400, error: "The body is not JSON." };
+    const parsed = parseEvent(payload);
+    if (typeof parsed === "string") return { ok: false, status: 400, error: parsed };
+    return { ok: true, invalidation: parsed };
   }
-  const parsed = parseEvent(payload);
-  if (typeof parsed === "string") return { ok: false, status: 400, error: parsed };
-  return { ok: true, invalidation: parsed };
+  return { ok: false, status: 401, error: `Signature refused: ${refusal}.` };
 }

@@ -94,6 +94,14 @@ describe("POST /api/revalidate", () => {
     expect((await POST(request)).status).toBe(200);
   });
 
+  it("accepts an event signed with either secret while the secret is rotated", async () => {
+    vi.stubEnv("FRONTEND_REVALIDATE_SECRET", `${SECRET} ${OTHER_SECRET}`);
+    expect((await POST(signed(JSON.stringify(EVENT), { secret: OTHER_SECRET }))).status).toBe(200);
+    expect((await POST(signed(JSON.stringify(EVENT), { secret: SECRET }))).status).toBe(200);
+    const third = "whsec_dGhpcmQtc2VjcmV0LW5vdC1jb25maWd1cmVk";
+    expect((await POST(signed(JSON.stringify(EVENT), { secret: third }))).status).toBe(401);
+  });
+
   it("refuses a forged signature with 401 and drops nothing", async () => {
     const response = await POST(signed(JSON.stringify(EVENT), { secret: OTHER_SECRET }));
     expect(response.status).toBe(401);
