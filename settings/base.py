@@ -7,6 +7,7 @@ and ``production`` are small deltas on top of it.
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONCE
@@ -523,9 +524,29 @@ if AWS_STORAGE_BUCKET_NAME:
             AWS_S3_ENDPOINT_URL or f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com"
         )
     )
+
+
+def origin_of(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
+
+
+# The admin's preview panel frames the frontend's preview route (every
+# preview client URL); nothing else is framed.
+csp_frame_sources = ["'self'"] + sorted(
+    {
+        origin
+        for url in [
+            *WAGTAIL_HEADLESS_PREVIEW["CLIENT_URLS"].values(),
+            *PREVIEW_CLIENT_URLS.values(),
+        ]
+        if url and (origin := origin_of(url))
+    }
+)
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
+        "frame-src": csp_frame_sources,
         "script-src": ["'self'", NONCE],
         "style-src": ["'self'", NONCE],
         "img-src": csp_image_sources,

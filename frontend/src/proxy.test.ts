@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { NextRequest } from "next/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { proxy } from "./proxy";
+import { proxy, withTrailingSlash } from "./proxy";
 
 const LOCALES = { data: { locales: [{ code: "en", isDefault: true }, { code: "de", isDefault: false }] } };
 
@@ -154,5 +154,18 @@ describe("proxy's Content-Security-Policy", () => {
     const response = await proxy(request("/de/"));
     expect(response.status).toBe(503);
     expect(directives(response.headers.get("content-security-policy")).get("object-src")).toEqual(["'none'"]);
+  });
+});
+
+describe("trailing slashes", () => {
+  it("redirects a page address without its slash, and leaves files alone", async () => {
+    cms(null);
+    const response = await proxy(request("/causes-of-failed-implantation-and-pregnancy-loss?x=1"));
+    expect(response.status).toBe(308);
+    expect(response.headers.get("location")).toBe(
+      "/causes-of-failed-implantation-and-pregnancy-loss/?x=1",
+    );
+    expect(withTrailingSlash(new URL("http://127.0.0.1:3000/sitemap.xml"))).toBeNull();
+    expect(withTrailingSlash(new URL("http://127.0.0.1:3000/de/"))).toBeNull();
   });
 });

@@ -55,6 +55,17 @@ function pageRequestHeaders(request: NextRequest, locale: string, nonce: string,
 }
 
 /**
+ * A page's address ends with "/", as the CMS's urls do: the address without
+ * it is redirected (as Next.js's `trailingSlash` would, which is off for the
+ * sake of /api/revalidate); a file's (`/sitemap.xml`) is left alone.
+ */
+export function withTrailingSlash(url: { pathname: string; search: string }): string | null {
+  const { pathname, search } = url;
+  if (pathname.endsWith("/") || (pathname.split("/").at(-1) ?? "").includes(".")) return null;
+  return `${pathname}/${search}`;
+}
+
+/**
  * Before a page renders: ask the CMS for its languages (a tiny, cached
  * answer) to know the reader's language, and to answer with a real status
  * when the CMS is down: 503 when it cannot be reached, 502 when it answers
@@ -69,6 +80,9 @@ async function answer(request: NextRequest, nonce: string, csp: string): Promise
       headers: { "content-type": "text/plain; charset=utf-8" },
     });
   }
+  const slashed = withTrailingSlash(request.nextUrl);
+  // A relative Location: NextURL would name 127.0.0.1 "localhost".
+  if (slashed) return new NextResponse(null, { status: 308, headers: { location: slashed } });
   const first = request.nextUrl.pathname.split("/").filter(Boolean)[0] ?? "";
   let codes: string[];
   let status = 200;
@@ -121,6 +135,7 @@ async function answer(request: NextRequest, nonce: string, csp: string): Promise
 }
 
 export const config = {
-  // Uploaded images go straight to the CMS (next.config.ts rewrites /media/).
-  matcher: ["/((?!_next/|media/|favicon.ico|robots.txt).*)"],
+  // Uploaded images go straight to the CMS (next.config.ts rewrites /media/);
+  // the CMS's events (/api/revalidate) need no language and no page policy.
+  matcher: ["/((?!_next/|media/|api/revalidate|favicon.ico|robots.txt).*)"],
 };

@@ -152,3 +152,39 @@ def test_a_report_address_comes_from_the_environment():
         timeout=60,
     )
     assert result.stdout.strip() == "['https://csp-reports.example.org/nidation']"
+
+
+def test_the_admin_may_frame_the_frontends_preview_route_and_nothing_else():
+    """The preview panel shows the frontend's preview route in a frame."""
+    script = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(s.CONTENT_SECURITY_POLICY['DIRECTIVES']['frame-src'])"
+    )
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "settings.test",
+        "FRONTEND_URL": "https://www.example.org",
+        "PREVIEW_CLIENT_URLS_BY_LOCALE": "de=https://de.example.org/preview/",
+    }
+    env.pop("PREVIEW_CLIENT_URL", None)
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", script],
+        cwd=Path(__file__).resolve().parents[2],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.stdout.strip() == (
+        "[\"'self'\", 'https://de.example.org', 'https://www.example.org']"
+    )
+
+
+def test_the_preview_panel_page_allows_framing_the_frontend(
+    client, superuser, settings
+):
+    client.force_login(superuser)
+    response = client.get("/admin/")
+    frames = directives(response[ENFORCED])["frame-src"]
+    assert frames[0] == "'self'"
+    assert frames[1:] == [settings.FRONTEND_URL]

@@ -45,7 +45,6 @@ export async function resolvePath(rawSegments: string[], locales: Locale[]): Pro
   const matches = (page: { url: string | null; isFallback: boolean } | null | undefined) =>
     !!page?.url &&
     (page.url === path || (page.isFallback && unprefixedPath(page.url, locales) === tail));
-  const tags = [`path:${path}`];
 
   const slug = segments.at(-1);
   // Wagtail slugs are letters, digits, "-" and "_"; anything else is no page.
@@ -54,17 +53,17 @@ export async function resolvePath(rawSegments: string[], locales: Locale[]): Pro
     if (fallback && locale === defaultLocale) break;
     let resolved: ResolvedPage | null = null;
     if (segments.length === 1) {
-      const data = await cmsQuery(HubPageDocument, { locale, fallback }, { tags });
+      const data = await cmsQuery(HubPageDocument, { locale, fallback });
       if (data.causeIndex && data.causeIndex.slug === slug && matches(data.causeIndex)) {
         resolved = { kind: "hub", page: data.causeIndex };
       }
     } else if (segments.length === 2) {
-      const data = await cmsQuery(CategoryPageDocument, { slug, locale, fallback }, { tags });
+      const data = await cmsQuery(CategoryPageDocument, { slug, locale, fallback });
       if (matches(data.causeCategory) && data.causeCategory) {
         resolved = { kind: "category", page: data.causeCategory };
       }
     } else if (segments.length === 3) {
-      const data = await cmsQuery(CausePageDocument, { slug, locale, fallback }, { tags });
+      const data = await cmsQuery(CausePageDocument, { slug, locale, fallback });
       if (matches(data.cause) && data.cause) {
         resolved = { kind: "cause", page: data.cause };
       }

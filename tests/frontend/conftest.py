@@ -1,0 +1,384 @@
+"""The real CMS and the real frontend, once per test session, for the
+end-to-end tests of the reference frontend (docs/frontend.md).
+
+The CMS runs as a server process of its own (``manage.py runserver``,
+development settings) on a database of its own: a SQLite file in a temporary directory,
+or, when ``DATABASE_URL`` names PostgreSQL, the database ``<name>_e2e`` beside
+it. pytest's test database cannot be it: the frontend's server reads the
+CMS over HTTP from another process, so the content must be committed, and the
+shared demo content (tests/support/demo_db.py) never is. The CMS's database
+gets the demo article and its German translation
+(``load_demo_content --translations de``), an editor and a medical reviewer.
+
+The frontend is a production build (``next build``, about 25 s, in
+``frontend/.next-e2e``, built again only when its sources, its lock file or
+the CMS's address change) served by ``next start``. While it builds, the
+CMS's database is migrated and loaded. Skipped, saying why, without Node.js
+20.19 or newer, with ``SKIP_FRONTEND=1``, or without Chromium.
+
+Ports are free ones the system gives, or ``FRONTEND_E2E_CMS_PORT`` and
+``FRONTEND_E2E_PORT``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+
+from tests.frontend.support import EDITOR, PASSWORD, REVIEWER, SECRET
+
+ROOT = Path(__file__).resolve().parents[2]
+FRONTEND = ROOT / "frontend"
+DIST_DIR = ".next-e2e"
+
+USERS = f"""
+from django.contrib.auth.models import Group, User
+from content.editorial.review import MEDICAL_REVIEWERS
+for name, group, first, last in [
+    ({EDITOR!r}, "Editors", "Erin", "Editor"),
+    ({REVIEWER!r}, MEDICAL_REVIEWERS, "Rafael", "Reviewer"),
+]:
+    user = User.objects.create_user(name, name + "@example.org", {PASSWORD!r},
+                                    first_name=first, last_name=last)
+    user.groups.add(Group.objects.get(name=group))
+"""
+
+
+def node_version() -> tuple[int, ...] | None:
+    node = shutil.which("node")
+    if node is None:
+        return None
+    try:
+        out = subprocess.run(
+            [node, "--version"], capture_output=True, text=True, timeout=10
+        ).stdout
+        return tuple(int(part) for part in out.strip().lstrip("v").split("."))
+    except (OSError, ValueError, subprocess.SubprocessError):
+        return None
+
+
+def skip_reason() -> str | None:
+    from tests.support.browser import CHROMIUM
+
+    if os.environ.get("SKIP_FRONTEND") == "1":
+        return "frontend end-to-end tests skipped (SKIP_FRONTEND=1)"
+    version = node_version()
+    if version is None or version < (20, 19):
+        found = ".".join(map(str, version)) if version else "none"
+        return f"the frontend needs Node.js 20.19 or newer (found: {found})"
+    if shutil.which("npm") is None:
+        return "the frontend needs npm"
+    if CHROMIUM is None:
+        return "no Chromium binary installed"
+    return None
+
+
+def free_port(env_name: str) -> int:
+    if os.environ.get(env_name):
+        return int(os.environ[env_name])
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class Process:
+    name: str
+    popen: subprocess.Popen
+    log: Path
+
+    def tail(self, lines: int = 40) -> str:
+        try:
+            text = self.log.read_text(errors="replace")
+        except OSError:
+            return ""
+        return "\n".join(text.splitlines()[-lines:])
+
+    def stop(self) -> None:
+        if self.popen.poll() is None:
+            # Its own process group (start_new_session): next start's workers too.
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.popen.pid, signal.SIGTERM)
+            try:
+                self.popen.wait(10)
+            except subprocess.TimeoutExpired:
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(self.popen.pid, signal.SIGKILL)
+                self.popen.wait(10)
+
+
+def start(name: str, args: list[str], *, cwd: Path, env: dict, logs: Path) -> Process:
+    log = logs / f"{name}.log"
+    with log.open("wb") as out:
+        popen = subprocess.Popen(
+            args,
+            cwd=cwd,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+    return Process(name, popen, log)
+
+
+def wait_until_up(process: Process, url: str, timeout: float = 90) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.popen.poll() is not None:
+            pytest.fail(
+                f"{process.name} stopped (exit {process.popen.returncode}):\n"
+                f"{process.tail()}",
+                pytrace=False,
+            )
+        try:
+            with urllib.request.urlopen(url, timeout=5):
+                return
+        except urllib.error.HTTPError:
+            return  # it answers
+        except OSError:
+            time.sleep(0.3)
+    pytest.fail(
+        f"{process.name} did not answer {url}:\n{process.tail()}", pytrace=False
+    )
+
+
+def database_url(tmp: Path) -> tuple[str, object]:
+    """The CMS's own database, and a function that drops it afterwards."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith(("postgres://", "postgresql://")):
+        return f"sqlite:///{tmp / 'cms.sqlite3'}", lambda: None
+    import psycopg
+
+    parts = urlsplit(url)
+    name = f"{parts.path.lstrip('/') or 'nidation'}_e2e"
+    admin = urlunsplit(parts._replace(path="/postgres"))
+
+    def run(*statements: str) -> None:
+        with psycopg.connect(admin, autocommit=True) as conn:
+            for statement in statements:
+                conn.execute(statement)
+
+    terminate = (
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+        f" WHERE datname = '{name}' AND pid <> pg_backend_pid()"
+    )
+    run(terminate, f'DROP DATABASE IF EXISTS "{name}"', f'CREATE DATABASE "{name}"')
+    return urlunsplit(parts._replace(path=f"/{name}")), lambda: run(
+        terminate, f'DROP DATABASE IF EXISTS "{name}"'
+    )
+
+
+def build_key(cms_origin: str) -> str:
+    """What the build depends on: its sources, packages and the CMS's origin
+    (next.config.ts passes /media/ on to it)."""
+    digest = hashlib.sha256(cms_origin.encode())
+    files = [FRONTEND / "package-lock.json", FRONTEND / "next.config.ts"]
+    files += [FRONTEND / "tsconfig.json"]
+    files += sorted(p for p in (FRONTEND / "src").rglob("*") if p.is_file())
+    for path in files:
+        digest.update(str(path.relative_to(FRONTEND)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def npm_ci_if_needed() -> None:
+    marker = FRONTEND / "node_modules" / ".package-lock.json"
+    lock = FRONTEND / "package-lock.json"
+    if marker.exists() and marker.stat().st_mtime >= lock.stat().st_mtime:
+        return
+    subprocess.run(
+        ["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"],
+        cwd=FRONTEND,
+        check=True,
+    )
+
+
+@dataclass
+class Stack:
+    """The running CMS and frontend, and a way to ask the CMS's database."""
+
+    cms_url: str
+    site_url: str
+    cms_env: dict
+    processes: dict[str, Process] = field(default_factory=dict)
+    #: True when the CMS's own task worker delivers its publishing events.
+    worker: bool = False
+
+    def manage(self, *args: str) -> str:
+        result = subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=ROOT,
+            env=self.cms_env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        if result.returncode:
+            pytest.fail(
+                f"manage.py {' '.join(args)[:80]} failed:\n{result.stderr[-3000:]}",
+                pytrace=False,
+            )
+        return result.stdout
+
+    def python(self, code: str) -> str:
+        """Run ``code`` in the CMS's environment (its database), print = answer."""
+        return self.manage("shell", "--no-imports", "-c", code).strip()
+
+    def logs(self) -> str:
+        return "\n".join(f"--- {p.name}\n{p.tail()}" for p in self.processes.values())
+
+
+WORKER_CHECK = """
+from django.conf import settings
+from django.core.management import get_commands
+if "db_worker" in get_commands():
+    print("webhooks" if "webhooks" in getattr(settings, "TASKS", {}) else "default")
+"""
+
+
+def task_worker(stack: Stack) -> list[str] | None:
+    """The CMS's task worker command (django-tasks-db), when it has one."""
+    backend = stack.python(WORKER_CHECK).splitlines()
+    if not backend:
+        return None
+    return [sys.executable, "manage.py", "db_worker", "--backend", backend[-1]]
+
+
+@pytest.fixture(scope="session")
+def stack(tmp_path_factory) -> Iterator[Stack]:
+    reason = skip_reason()
+    if reason:
+        pytest.skip(reason)
+    tmp = tmp_path_factory.mktemp("frontend-e2e")
+    cms_port = free_port("FRONTEND_E2E_CMS_PORT")
+    site_port = free_port("FRONTEND_E2E_PORT")
+    cms_url = f"http://127.0.0.1:{cms_port}"
+    site_url = f"http://127.0.0.1:{site_port}"
+    db_url, drop_database = database_url(tmp)
+    base_env = {
+        k: v
+        for k, v in os.environ.items()
+        # The CMS has a cache of its own (local memory), not the suite's Redis.
+        if k not in {"DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE"}
+    }
+    cms_env = {
+        **base_env,
+        # Development settings: the CMS serves its static files and media
+        # (the frontend passes /media/ on to it), as under make run.
+        "DJANGO_SETTINGS_MODULE": "settings.dev",
+        "GRAPHQL_RATE_LIMIT": "0/60",
+        "LOG_LEVEL": "ERROR",
+        "DATABASE_URL": db_url,
+        "MEDIA_ROOT": str(tmp / "media"),
+        "FRONTEND_URL": site_url,
+        "FRONTEND_REVALIDATE_SECRET": SECRET,
+        "ADMIN_BASE_URL": cms_url,
+        "PYTHONUNBUFFERED": "1",
+    }
+    site_env = {
+        **base_env,
+        "NODE_ENV": "production",
+        "NEXT_TELEMETRY_DISABLED": "1",
+        "NEXT_DIST_DIR": DIST_DIR,
+        "NEXT_SKIP_TYPECHECK": "1",
+        "CMS_GRAPHQL_URL": f"{cms_url}/graphql/",
+        "FRONTEND_URL": site_url,
+        "FRONTEND_REVALIDATE_SECRET": SECRET,
+    }
+    stack = Stack(cms_url=cms_url, site_url=site_url, cms_env=cms_env)
+    next_bin = str(FRONTEND / "node_modules" / ".bin" / "next")
+    try:
+        npm_ci_if_needed()
+        key = build_key(cms_url)
+        key_file = FRONTEND / DIST_DIR / "e2e-build-key"
+        build = None
+        if not (key_file.exists() and key_file.read_text() == key):
+            build = start(
+                "next build", [next_bin, "build"], cwd=FRONTEND, env=site_env, logs=tmp
+            )
+        # Meanwhile: the CMS's database.
+        stack.manage("migrate", "--noinput", "-v0")
+        stack.manage("load_demo_content", "--translations", "de")
+        stack.python(USERS)
+        stack.processes["cms"] = start(
+            "cms",
+            [sys.executable, "manage.py", "runserver", "--noreload"]
+            + [f"127.0.0.1:{cms_port}"],
+            cwd=ROOT,
+            env=cms_env,
+            logs=tmp,
+        )
+        worker = task_worker(stack)
+        if worker:
+            stack.processes["worker"] = start(
+                "worker", worker, cwd=ROOT, env=cms_env, logs=tmp
+            )
+            stack.worker = True
+        if build is not None:
+            if build.popen.wait(600):
+                pytest.fail(f"next build failed:\n{build.tail(60)}", pytrace=False)
+            key_file.write_text(key)
+        stack.processes["site"] = start(
+            "next start",
+            [next_bin, "start", "--port", str(site_port), "--hostname", "127.0.0.1"],
+            cwd=FRONTEND,
+            env=site_env,
+            logs=tmp,
+        )
+        wait_until_up(stack.processes["cms"], f"{cms_url}/admin/login/")
+        wait_until_up(stack.processes["site"], f"{site_url}/sitemap.xml")
+        yield stack
+    finally:
+        for process in reversed(stack.processes.values()):
+            process.stop()
+        drop_database()
+
+
+@pytest.fixture
+def site(browser, stack):
+    """A fresh browser context on the frontend (``browser``: tests/conftest.py)."""
+    context = browser.new_context(base_url=stack.site_url)
+    yield context
+    context.close()
+
+
+def log_in(browser, stack, username: str):
+    """A browser context on the CMS, logged in to the admin as ``username``."""
+    context = browser.new_context(base_url=stack.cms_url)
+    page = context.new_page()
+    page.goto("/admin/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url("**/admin/")
+    return context, page
+
+
+@pytest.fixture
+def editor_page(browser, stack):
+    context, page = log_in(browser, stack, EDITOR)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def reviewer_page(browser, stack):
+    context, page = log_in(browser, stack, REVIEWER)
+    yield page
+    context.close()

@@ -1,0 +1,116 @@
+"""What the frontend's end-to-end tests share: the CMS's API, signed events,
+a page that records what went wrong in the browser."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from typing import Any
+
+from standardwebhooks.webhooks import Webhook
+
+#: Signs the test run's publishing events: the CMS's and the frontend's.
+SECRET = "whsec_ZTJlLXRlc3RzLW9ubHktcmV2YWxpZGF0aW9uLXNlY3JldA=="
+PASSWORD = "correct-horse-battery-e2e"
+EDITOR = "erin-editor"
+REVIEWER = "rafael-reviewer"
+
+
+def cms_graphql(stack, query: str, variables: dict | None = None) -> dict:
+    """The CMS's public API, as any client asks it."""
+    body = json.dumps({"query": query, "variables": variables or {}}).encode()
+    request = urllib.request.Request(
+        f"{stack.cms_url}/graphql/",
+        data=body,
+        headers={"content-type": "application/json"},
+    )
+    with urllib.request.urlopen(request, timeout=30) as response:
+        answer = json.loads(response.read())
+    assert not answer.get("errors"), answer["errors"]
+    return answer["data"]
+
+
+def fetch(url: str, **headers: str) -> tuple[int, str, dict[str, str]]:
+    """GET without JavaScript, as curl would."""
+    request = urllib.request.Request(url, headers=headers)
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, response.read().decode(), dict(response.headers)
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode(), dict(error.headers)
+
+
+def send_event(
+    stack,
+    tags: list[str],
+    urls: list[str],
+    *,
+    type_: str = "page.published",
+    obj: dict | None = None,
+    secret: str = SECRET,
+    at: datetime.datetime | None = None,
+) -> tuple[int, Any]:
+    """A publishing event as the contract has it (docs/frontend.md), signed
+    with Standard Webhooks, POSTed to the frontend's /api/revalidate."""
+    at = at or datetime.datetime.now(datetime.UTC)
+    body = json.dumps(
+        {
+            "type": type_,
+            "timestamp": at.isoformat(),
+            "data": {
+                "object": obj or {},
+                "revision": None,
+                "invalidates": {"tags": tags, "urls": urls},
+            },
+        }
+    )
+    msg_id = f"msg_e2e_{at.timestamp()}"
+    request = urllib.request.Request(
+        f"{stack.site_url}/api/revalidate",
+        data=body.encode(),
+        method="POST",
+        headers={
+            "content-type": "application/json",
+            "webhook-id": msg_id,
+            "webhook-timestamp": str(int(at.timestamp())),
+            "webhook-signature": Webhook(secret).sign(msg_id, at, body),
+        },
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read() or b"null")
+
+
+@dataclass
+class Watched:
+    """A browser page whose console errors and failed requests are kept."""
+
+    page: Any
+    console_errors: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+
+    def problems(self) -> list[str]:
+        return self.console_errors + self.failed
+
+
+def watch(page) -> Watched:
+    watched = Watched(page)
+    page.on(
+        "console",
+        lambda m: m.type == "error" and watched.console_errors.append(m.text),
+    )
+    page.on("pageerror", lambda e: watched.console_errors.append(str(e)))
+    page.on(
+        "requestfailed",
+        lambda r: watched.failed.append(f"{r.url}: {r.failure}"),
+    )
+    page.on(
+        "response",
+        lambda r: r.status >= 400 and watched.failed.append(f"{r.url}: {r.status}"),
+    )
+    return watched
