@@ -1,77 +1,34 @@
-"""Trusted documents: imported from the frontend build's manifest, run by id,
-and, with GRAPHQL_TRUSTED_DOCUMENTS_ONLY, the only documents anonymous
-requests may run; editors' previews, signed-in users and GraphiQL in
-development are not affected."""
+"""Trusted documents: run by id once imported from the frontend build's
+manifest (the import's own tests are in
+tests/cms/management/commands/test_import_trusted_documents.py) and, with
+GRAPHQL_TRUSTED_DOCUMENTS_ONLY, the only documents anonymous requests may run;
+editors' previews, signed-in users and GraphiQL in development are not
+affected."""
 
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import logging
-from pathlib import Path
 
 import pytest
-from django.core.management import CommandError, call_command
-from django.core.management.base import SystemCheckError
 
-from cms.graphql import documents
-from cms.graphql.trusted import trusted_documents
 from content.editorial.preview import store_preview
 from content.models import CausePage
+from tests.cms.graphql.support import (  # noqa: F401 (fresh_process_memory: autouse)
+    CAUSE,
+    LOCALES,
+    fresh_process_memory,
+    id_of,
+    imported,
+    post,
+    write_manifest,
+)
 
 pytestmark = pytest.mark.django_db
 
-FRONTEND_MANIFEST = (
-    Path(__file__).resolve().parents[3]
-    / "frontend/src/graphql/generated/persisted-documents.json"
-)
-CAUSE = "query Cause($slug: String!) { cause(slug: $slug) { title } }"
-LOCALES = "query Locales { locales { code } }"
 UNTRUSTED = '{ cause(slug: "hydrosalpinx") { title summary } }'
 PREVIEW = "query Preview($token: String!) { page(token: $token) { title } }"
-
-
-def id_of(text: str) -> str:
-    return "sha256:" + hashlib.sha256(text.encode()).hexdigest()
-
-
-def write_manifest(path: Path, *texts: str, raw: str | None = None) -> Path:
-    path.write_text(
-        raw if raw is not None else json.dumps({id_of(t): t for t in texts})
-    )
-    return path
-
-
-def imported(tmp_path: Path, *texts: str) -> str:
-    out = io.StringIO()
-    call_command(
-        "import_trusted_documents",
-        str(write_manifest(tmp_path / "manifest.json", *texts)),
-        stdout=out,
-        verbosity=2,
-    )
-    return out.getvalue()
-
-
-def post(client, headers=None, **body):
-    response = client.post(
-        "/graphql/",
-        json.dumps(body),
-        content_type="application/json",
-        **(headers or {}),
-    )
-    return response, json.loads(response.content)
-
-
-@pytest.fixture(autouse=True)
-def fresh_process_memory():
-    """Each test starts as a new process would (rows roll back between tests)."""
-    trusted_documents.forget()
-    documents.known_documents.clear()
-    yield
-    trusted_documents.forget()
-    documents.known_documents.clear()
 
 
 @pytest.fixture
@@ -81,16 +38,7 @@ def trusted_only(settings, tmp_path):
     return settings
 
 
-# The import ----------------------------------------------------------------
-
-
-def test_import_reports_each_document_and_the_totals(tmp_path):
-    output = imported(tmp_path, CAUSE, LOCALES)
-    assert "Checking 2 documents" in output
-    assert "Cause" in output and "Locales" in output
-    assert "2 added, 0 removed, 0 unchanged." in output
-    output = imported(tmp_path, CAUSE)
-    assert "0 added, 1 removed, 1 unchanged." in output
+# Imported documents ----------------------------------------------------------
 
 
 def test_a_document_is_run_by_its_id(demo_article, client, tmp_path):
@@ -105,67 +53,6 @@ def test_a_document_is_run_by_its_id(demo_article, client, tmp_path):
         {"id": id_of(CAUSE), "variables": json.dumps({"slug": "hydrosalpinx"})},
     )
     assert json.loads(response.content) == body
-
-
-BROKEN_MANIFESTS = [
-    ("syntax error", '{"sha256:abc": "query', "is not valid JSON"),
-    ("not an object", '["query { locales { code } }"]', "must be a JSON object"),
-    ("empty", "{}", "no documents"),
-    # Beside a valid document, which is not imported either:
-    ("invalid document", {id_of("{ pagez { id } }"): "{ pagez { id } }"}, "pagez"),
-    ("document syntax error", {id_of("{ locales "): "{ locales "}, "Syntax"),
-    ("wrong id", {id_of("{ x }"): CAUSE}, "not the SHA-256 of its document"),
-    ("other hash", {"md5:0123": LOCALES}, "not an id of the form"),
-    ("mutation", {id_of("mutation { x }"): "mutation { x }"}, "only queries"),
-    ("document not text", {id_of("5"): 5}, "must be a string"),
-]
-
-
-@pytest.mark.parametrize(
-    "broken, message",
-    [case[1:] for case in BROKEN_MANIFESTS],
-    ids=[case[0] for case in BROKEN_MANIFESTS],
-)
-def test_a_broken_manifest_is_refused_whole_and_the_old_set_kept(
-    demo_article, client, tmp_path, broken, message
-):
-    imported(tmp_path, CAUSE)
-    if isinstance(broken, dict):
-        broken = json.dumps({id_of(LOCALES): LOCALES, **broken})
-    path = write_manifest(tmp_path / "broken.json", raw=broken)
-    with pytest.raises(CommandError) as refused:
-        call_command("import_trusted_documents", str(path), stdout=io.StringIO())
-    assert message in str(refused.value)
-    assert "the trusted documents are unchanged" in str(refused.value)
-    # The old set still answers; the valid neighbour was not added.
-    response, body = post(
-        client, documentId=id_of(CAUSE), variables={"slug": "hydrosalpinx"}
-    )
-    assert body == {"data": {"cause": {"title": "Hydrosalpinx"}}}
-    response, body = post(client, documentId=id_of(LOCALES))
-    assert body["errors"][0]["extensions"]["code"] == "PERSISTED_DOCUMENT_NOT_FOUND"
-
-
-def test_a_missing_manifest_is_a_clear_error(tmp_path):
-    with pytest.raises(CommandError, match="Cannot read"):
-        call_command("import_trusted_documents", str(tmp_path / "none.json"))
-
-
-def test_the_frontends_manifest_imports_and_its_article_operation_runs(
-    demo_article, client
-):
-    out = io.StringIO()
-    call_command("import_trusted_documents", str(FRONTEND_MANIFEST), stdout=out)
-    manifest = json.loads(FRONTEND_MANIFEST.read_text())
-    assert f"{len(manifest)} added" in out.getvalue()
-    (cause_page,) = [key for key, text in manifest.items() if "query CausePage" in text]
-    response, body = post(
-        client,
-        documentId=cause_page,
-        variables={"slug": "hydrosalpinx", "locale": "en"},
-    )
-    assert response.status_code == 200, body
-    assert body["data"]["cause"]["title"] == "Hydrosalpinx"
 
 
 def test_manifest_named_in_settings_is_trusted(
@@ -305,15 +192,3 @@ def test_trusted_only_leaves_graphiql_in_development_alone(
     assert body["data"]["cause"]["title"] == "Hydrosalpinx"
     response, body = post(client, query=UNTRUSTED)
     assert body["errors"][0]["extensions"]["code"] == "PERSISTED_QUERY_REQUIRED"
-
-
-def test_the_system_check_refuses_a_broken_manifest_in_settings(settings, tmp_path):
-    settings.GRAPHQL_TRUSTED_DOCUMENTS = str(
-        write_manifest(tmp_path / "deploy.json", raw="{")
-    )
-    with pytest.raises(SystemCheckError, match="GRAPHQL_TRUSTED_DOCUMENTS is refused"):
-        call_command("check", stdout=io.StringIO(), stderr=io.StringIO())
-    settings.GRAPHQL_TRUSTED_DOCUMENTS = str(
-        write_manifest(tmp_path / "deploy.json", LOCALES)
-    )
-    call_command("check", stdout=io.StringIO(), stderr=io.StringIO())

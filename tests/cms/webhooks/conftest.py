@@ -17,7 +17,8 @@ from standardwebhooks.webhooks import (
     WebhookVerificationError,
 )
 
-from cms.webhooks.models import Subscription
+from cms.webhooks.models import Event, Subscription
+from content.models import CausePage
 from tests.content.conftest import admin_edit, editor, reviewer  # noqa: F401
 
 
@@ -144,3 +145,17 @@ def wait_for(condition: Callable[[], bool], seconds: float = 5) -> None:
         if time.monotonic() > deadline:
             raise AssertionError("condition not met")
         time.sleep(0.01)
+
+
+def publish(slug: str = "hydrosalpinx") -> CausePage:
+    page = CausePage.objects.get(slug=slug)
+    page.title = f"{page.title} (revised)"
+    page.save_revision().publish()
+    return page
+
+
+def events() -> list[dict]:
+    return [
+        json.loads(body)
+        for body in Event.objects.order_by("created_at").values_list("body", flat=True)
+    ]

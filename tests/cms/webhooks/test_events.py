@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import io
-import json
 
 import pytest
 from django.core.management import call_command
@@ -14,17 +13,11 @@ from wagtail.models import Page, WorkflowState
 from cms.webhooks.models import Delivery, Event
 from cms.webhooks.purge import RecordingTagPurge
 from content.models import CauseCategoryPage, CausePage, SiteChrome
+from tests.cms.webhooks.conftest import events
 
 pytestmark = pytest.mark.django_db
 
 FRONTEND_SECRET = "whsec_ZnJvbnRlbmQtcmV2YWxpZGF0aW9uLXRlc3Qtc2VjcmV0"
-
-
-def events() -> list[dict]:
-    return [
-        json.loads(body)
-        for body in Event.objects.order_by("created_at").values_list("body", flat=True)
-    ]
 
 
 def event_types() -> list[str]:
@@ -266,51 +259,6 @@ def test_publish_scheduled_sends_schedule_live_and_expired(
         ("schedule.live", "hydrosalpinx"),
         ("schedule.expired", "endometriosis"),
     }
-
-
-def test_review_overdue_is_sent_once_the_day_it_falls_due(
-    demo_article, subscription, receiver, run_worker
-):
-    page = CausePage.objects.get(slug="hydrosalpinx")
-    yesterday = timezone.localdate() - datetime.timedelta(days=1)
-    CausePage.objects.filter(pk=page.pk).update(next_review_due=yesterday)
-    CausePage.objects.exclude(pk=page.pk).update(
-        next_review_due=timezone.localdate() + datetime.timedelta(days=30)
-    )
-
-    call_command("webhooks_review_overdue", stdout=io.StringIO())
-    call_command("webhooks_review_overdue", stdout=io.StringIO())
-
-    [event] = events()
-    assert event["type"] == "review.overdue"
-    assert event["data"]["object"]["id"] == page.pk
-    assert event["data"]["revision"] == page.live_revision_id
-    assert event["data"]["invalidates"] == {"tags": [], "urls": []}
-    run_worker()
-    assert [e["type"] for e in receiver.events] == ["review.overdue"]
-
-
-def test_the_worker_runs_the_daily_review_sweep_and_schedules_the_next(
-    demo_article, subscription, receiver, run_worker
-):
-    from django_tasks_db.models import DBTaskResult
-
-    from cms.webhooks.review import ensure_sweep_scheduled
-
-    page = CausePage.objects.get(slug="endometriosis")
-    CausePage.objects.exclude(pk=page.pk).update(next_review_due=None)
-    CausePage.objects.filter(pk=page.pk).update(
-        next_review_due=timezone.localdate() - datetime.timedelta(days=1)
-    )
-    ensure_sweep_scheduled()
-    ensure_sweep_scheduled()  # never two waiting
-    assert DBTaskResult.objects.filter(status="READY").count() == 1
-
-    run_worker()
-
-    assert [e["type"] for e in receiver.events] == ["review.overdue"]
-    [waiting] = DBTaskResult.objects.filter(status="READY")
-    assert waiting.run_after.date() == timezone.localdate() + datetime.timedelta(days=1)
 
 
 def test_no_subscriber_no_event(demo_article):

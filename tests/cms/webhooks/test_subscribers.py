@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-from django.core.management import call_command
-from django.core.management.base import SystemCheckError
 from standardwebhooks.webhooks import Webhook
 
 from cms.webhooks.models import Delivery, new_secret
@@ -54,38 +52,3 @@ def test_the_frontend_subscribes_only_with_its_secret(demo_article, settings):
     [delivery] = Delivery.objects.all()
     assert delivery.subscriber == "env:frontend"
     assert delivery.target == "http://127.0.0.1:3000/api/revalidate"
-
-
-@pytest.mark.parametrize(
-    ("value", "message"),
-    [
-        ("[{", "WEBHOOKS is not valid JSON"),
-        ('{"url": "https://example.org/"}', "a JSON list"),
-        ('[{"url": "https://example.org/"}]', "a secret is required"),
-        ('[{"url": "https://example.org/", "secret": "plain"}]', "not a Standard"),
-        (
-            json.dumps(
-                [
-                    {
-                        "url": "https://example.org/",
-                        "secret": new_secret(),
-                        "events": ["page.edit"],
-                    }
-                ]
-            ),
-            "unknown event types",
-        ),
-    ],
-)
-def test_a_wrong_webhooks_variable_is_named_by_manage_py_check(
-    settings, value, message
-):
-    settings.WEBHOOKS_FROM_ENV = value
-    with pytest.raises(SystemCheckError, match=message):
-        call_command("check")
-
-
-def test_a_wrong_frontend_secret_is_named_by_manage_py_check(settings):
-    settings.FRONTEND_REVALIDATE_SECRET = "not-base64!"
-    with pytest.raises(SystemCheckError, match="FRONTEND_REVALIDATE_SECRET"):
-        call_command("check")

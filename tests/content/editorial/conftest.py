@@ -5,14 +5,19 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from dateutil.relativedelta import relativedelta
 from django.utils import timezone
 from wagtail.models import TaskState, WorkflowState
+from wagtail.test.utils import WagtailTestUtils
 
 from content.models import CauseCategoryPage, CausePage
 from tests.factories import CausePageFactory
 
 DRAFT_TITLE = "Luteal phase questions"
 CAUSE_QUERY = '{ cause(slug: "luteal-phase") { title summary } }'
+REVIEW_QUERY = """{ cause(slug: "luteal-phase") {
+  title medicalReview { reviewedBy credentials lastReviewed nextReviewDue isOverdue }
+} }"""
 
 
 @pytest.fixture
@@ -58,3 +63,18 @@ def submit_overdue(client, editor, page, admin_edit) -> TaskState:
     response = admin_edit(page, "action-submit", title=DRAFT_TITLE)
     assert response.status_code == 302
     return in_review(page)
+
+
+def submit(client, editor, page, admin_edit) -> TaskState:
+    client.force_login(editor)
+    response = admin_edit(page, "action-submit", title=DRAFT_TITLE)
+    assert response.status_code == 302
+    return in_review(page)
+
+
+def in_months(months: int) -> datetime.date:
+    return timezone.localdate() + relativedelta(months=months)
+
+
+def soup(html: str):
+    return WagtailTestUtils.get_soup(html)

@@ -9,33 +9,29 @@ published.
 
 from __future__ import annotations
 
-import datetime
 import json
 
 import pytest
-from dateutil.relativedelta import relativedelta
 from django.utils import timezone
-from wagtail.models import PageLogEntry, Site, TaskState
-from wagtail.test.utils import WagtailTestUtils
-from wagtail.test.utils.form_data import _querydict_from_form
+from wagtail.models import PageLogEntry
 
-from content.editorial.models import ReviewerProfile, ReviewSettings
+from content.editorial.models import ReviewerProfile
 from content.editorial.review import OVERRIDE_ACTION, REVIEW_ACTION
 from tests.content.editorial.conftest import (
     DRAFT_TITLE,
+    REVIEW_QUERY,
     XHR,
     approve_url,
+    in_months,
     in_review,
     make_overdue,
     overdue,
+    soup,
+    submit,
     submit_overdue,
 )
 
 pytestmark = pytest.mark.django_db
-
-REVIEW_QUERY = """{ cause(slug: "luteal-phase") {
-  title medicalReview { reviewedBy credentials lastReviewed nextReviewDue isOverdue }
-} }"""
 
 
 @pytest.fixture
@@ -46,21 +42,6 @@ def credentialed_reviewer(reviewer):
         credentials="MD, reproductive medicine",
     )
     return reviewer
-
-
-def submit(client, editor, page, admin_edit) -> TaskState:
-    client.force_login(editor)
-    response = admin_edit(page, "action-submit", title=DRAFT_TITLE)
-    assert response.status_code == 302
-    return in_review(page)
-
-
-def in_months(months: int) -> datetime.date:
-    return timezone.localdate() + relativedelta(months=months)
-
-
-def soup(html: str):
-    return WagtailTestUtils.get_soup(html)
 
 
 # Approval records the review -------------------------------------------------
@@ -102,40 +83,6 @@ def test_approval_records_the_reviewer_and_the_next_review_date(
     assert "Medical review recorded" in text
     assert "Dr Rafael Reviewer (MD, reproductive medicine)" in text
     assert in_months(12).isoformat() in text
-
-
-def test_without_a_profile_the_reviewer_is_named_by_their_account(
-    draft_cause, editor, reviewer, client, admin_edit, graphql
-):
-    task_state = submit(client, editor, draft_cause, admin_edit)
-    client.force_login(reviewer)
-    client.post(approve_url(draft_cause, task_state), {"comment": ""}, headers=XHR)
-    review = graphql(REVIEW_QUERY).data["cause"]["medicalReview"]
-    assert review["reviewedBy"] == "Rafael Reviewer"
-    assert review["credentials"] is None
-
-
-def test_the_next_review_follows_the_sites_review_interval(
-    draft_cause, editor, reviewer, admin_user, client, admin_edit, graphql
-):
-    site = Site.objects.get(is_default_site=True)
-    client.force_login(admin_user)
-    url = f"/admin/settings/editorial/reviewsettings/{site.pk}/"
-    form = client.get(url)
-    assert form.status_code == 200
-    assert b"Review interval (months)" in form.content
-    response = client.post(url, {"review_interval_months": "0"})
-    assert response.status_code == 200
-    assert b"greater than or equal to 1" in response.content
-    response = client.post(url, {"review_interval_months": "6"})
-    assert response.status_code == 302
-    assert ReviewSettings.for_site(site).review_interval_months == 6
-
-    task_state = submit(client, editor, draft_cause, admin_edit)
-    client.force_login(reviewer)
-    client.post(approve_url(draft_cause, task_state), {"comment": ""}, headers=XHR)
-    review = graphql(REVIEW_QUERY).data["cause"]["medicalReview"]
-    assert review["nextReviewDue"] == in_months(6).isoformat()
 
 
 def test_a_date_the_reviewer_sets_in_the_dialog_is_kept(
@@ -228,34 +175,6 @@ def test_review_data_typed_by_an_editor_is_not_accepted(
         .find(attrs={"name": "reviewed_by"})
         .has_attr("disabled")
     )
-
-
-def account_form(client):
-    response = client.get("/admin/account/")
-    assert response.status_code == 200
-    forms = soup(response.content.decode()).find_all("form")
-    form = next(f for f in forms if f.find(attrs={"name": "name_email-first_name"}))
-    return response, _querydict_from_form(form, exclude_csrf=True).copy()
-
-
-def test_reviewers_keep_their_credentials_in_their_account_settings(
-    reviewer, editor, client
-):
-    client.force_login(reviewer)
-    response, data = account_form(client)
-    assert "Medical reviewer" in response.content.decode()
-    data["reviewer_profile-display_name"] = "Dr Rafael Reviewer"
-    data["reviewer_profile-credentials"] = "MD, obstetrics"
-    response = client.post("/admin/account/", data)
-    assert response.status_code == 302
-    profile = ReviewerProfile.objects.get(user=reviewer)
-    assert profile.reviewer_name() == "Dr Rafael Reviewer"
-    assert profile.credentials == "MD, obstetrics"
-
-    # Editors review nothing, so they have no such panel.
-    client.force_login(editor)
-    response = client.get("/admin/account/")
-    assert b"reviewer_profile-credentials" not in response.content
 
 
 # An override covers one publication ------------------------------------------
