@@ -37,7 +37,9 @@ def document(operation: str) -> str:
     """The document the frontend sends for ``operation`` (e.g. ``HubPage``)."""
     text = GENERATED.read_text()
     match = re.search(
-        rf"export const {operation}Document = new TypedDocumentString\(`(.*?)`\)",
+        # The text, then (with persisted documents) its hash.
+        rf"export const {operation}Document = new TypedDocumentString\("
+        rf"`(.*?)`(?:, \{{[^}}]*\}})?\)",
         text,
         re.S,
     )

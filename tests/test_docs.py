@@ -55,8 +55,6 @@ MAKE_NOT_RUN = {
     "lint": "CI runs it as a step of its own (.ci/run); it checks code, not docs",
     "check-migrations": "CI runs it as a step of its own (.ci/run)",
     "check-deploy": "CI runs it as a step of its own (.ci/run)",
-    "messages": "rewrites the catalogues; tests/test_admin_language.py checks "
-    "they hold what the code marks",
 }
 # manage.py commands shown in the docs that are checked but not executed.
 MANAGE_NOT_RUN = {
