@@ -28,6 +28,7 @@ from wagtail.models import WorkflowState
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import Translation
 
+from cms.webhooks.models import Subscription
 from content.editorial.review import record_override
 from content.models import CauseCategoryPage, CausePage, SiteChrome
 from tests.factories import CausePageFactory
@@ -377,6 +378,11 @@ def test_admin_pages_in_german_show_none_of_our_english_strings(
         target_locale=german_cause.locale,
     )
     chrome = SiteChrome.objects.get(locale__language_code="en")
+    Subscription.objects.create(
+        name="Beispiel-Frontend",
+        url="https://frontend.example.org/api/revalidate",
+        events=["page.published", "translation.published"],
+    )
     approve = f"/admin/pages/workflow/action/{cause.pk}/approve/{task_state.pk}/"
     pages = {
         "dashboard": "/admin/",
@@ -391,6 +397,10 @@ def test_admin_pages_in_german_show_none_of_our_english_strings(
         ),
         "login lock-outs (settings)": "/admin/login_lockouts/",
         "workflow tasks": "/admin/workflows/tasks/index/",
+        "webhook subscriptions": reverse("webhook_subscriptions:index"),
+        "webhook subscription form": reverse("webhook_subscriptions:add"),
+        "webhook deliveries": reverse("webhook_deliveries:index"),
+        "account (medical reviewer)": reverse("wagtailadmin_account"),
     }
     seen = {}
     for name, url in pages.items():
@@ -422,6 +432,10 @@ def test_admin_pages_in_german_show_none_of_our_english_strings(
         "Überfällige medizinische Prüfung übergangen",
         "Wählen Sie eine PO-Datei zum Hochladen aus.",
         "Das Datum der nächsten Prüfung (2021-01-01) ist überschritten.",
+        "Abonnements",
+        "Erhält jedes Ereignis als signierten JSON-POST.",
+        "Seite veröffentlicht, Übersetzung veröffentlicht",
+        "Profil für die medizinische Prüfung",
     ):
         assert german in html.unescape(everything), german
     # ...and none of our English strings is left.
