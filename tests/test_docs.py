@@ -48,6 +48,8 @@ MAKE_NOT_RUN = {
     "test": "runs the whole test suite, this file included",
     "fuzz": "runs a test module of the suite for minutes",
     "schema": "rewrites the committed snapshot; tests/test_schema.py checks it",
+    "messages": "rewrites the committed catalogues; tests/test_admin_language.py "
+    "checks them",
     "lint": "CI runs it as a step of its own (.ci/run); it checks code, not docs",
     "check-migrations": "CI runs it as a step of its own (.ci/run)",
     "check-deploy": "CI runs it as a step of its own (.ci/run)",

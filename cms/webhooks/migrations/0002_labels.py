@@ -6,102 +6,163 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('webhooks', '0001_subscriptions_and_deliveries'),
+        ("webhooks", "0001_subscriptions_and_deliveries"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='delivery',
-            options={'ordering': ['-created_at', '-pk'], 'verbose_name': 'delivery', 'verbose_name_plural': 'deliveries'},
+            name="delivery",
+            options={
+                "ordering": ["-created_at", "-pk"],
+                "verbose_name": "delivery",
+                "verbose_name_plural": "deliveries",
+            },
         ),
         migrations.AlterModelOptions(
-            name='event',
-            options={'ordering': ['-created_at'], 'verbose_name': 'event', 'verbose_name_plural': 'events'},
+            name="event",
+            options={
+                "ordering": ["-created_at"],
+                "verbose_name": "event",
+                "verbose_name_plural": "events",
+            },
         ),
         migrations.AlterModelOptions(
-            name='subscription',
-            options={'ordering': ['name', 'pk'], 'verbose_name': 'subscription', 'verbose_name_plural': 'subscriptions'},
+            name="subscription",
+            options={
+                "ordering": ["name", "pk"],
+                "verbose_name": "subscription",
+                "verbose_name_plural": "subscriptions",
+            },
         ),
         migrations.AlterField(
-            model_name='delivery',
-            name='attempts',
-            field=models.PositiveIntegerField(default=0, verbose_name='attempts'),
+            model_name="delivery",
+            name="attempts",
+            field=models.PositiveIntegerField(default=0, verbose_name="attempts"),
         ),
         migrations.AlterField(
-            model_name='delivery',
-            name='created_at',
-            field=models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='queued'),
+            model_name="delivery",
+            name="created_at",
+            field=models.DateTimeField(
+                db_index=True, default=django.utils.timezone.now, verbose_name="queued"
+            ),
         ),
         migrations.AlterField(
-            model_name='delivery',
-            name='event',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='deliveries', to='webhooks.event', verbose_name='event'),
+            model_name="delivery",
+            name="event",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="deliveries",
+                to="webhooks.event",
+                verbose_name="event",
+            ),
         ),
         migrations.AlterField(
-            model_name='delivery',
-            name='finished_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='finished'),
+            model_name="delivery",
+            name="finished_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="finished"),
         ),
         migrations.AlterField(
-            model_name='delivery',
-            name='first_attempt_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='first attempt'),
+            model_name="delivery",
+            name="first_attempt_at",
+            field=models.DateTimeField(
+                blank=True, null=True, verbose_name="first attempt"
+            ),
         ),
         migrations.AlterField(
-            model_name='delivery',
-            name='last_error',
-            field=models.TextField(blank=True, verbose_name='last error'),
+            model_name="delivery",
+            name="last_error",
+            field=models.TextField(blank=True, verbose_name="last error"),
         ),
         migrations.AlterField(
-            model_name='delivery',
-            name='next_attempt_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='next attempt'),
+            model_name="delivery",
+            name="next_attempt_at",
+            field=models.DateTimeField(
+                blank=True, null=True, verbose_name="next attempt"
+            ),
         ),
         migrations.AlterField(
-            model_name='delivery',
-            name='status',
-            field=models.CharField(choices=[('pending', 'Pending'), ('succeeded', 'Delivered'), ('failed', 'Failed')], db_index=True, default='pending', max_length=20, verbose_name='status'),
+            model_name="delivery",
+            name="status",
+            field=models.CharField(
+                choices=[
+                    ("pending", "Pending"),
+                    ("succeeded", "Delivered"),
+                    ("failed", "Failed"),
+                ],
+                db_index=True,
+                default="pending",
+                max_length=20,
+                verbose_name="status",
+            ),
         ),
         migrations.AlterField(
-            model_name='delivery',
-            name='subscription',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='deliveries', to='webhooks.subscription', verbose_name='subscription'),
+            model_name="delivery",
+            name="subscription",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="deliveries",
+                to="webhooks.subscription",
+                verbose_name="subscription",
+            ),
         ),
         migrations.AlterField(
-            model_name='event',
-            name='body',
-            field=models.TextField(verbose_name='body'),
+            model_name="event",
+            name="body",
+            field=models.TextField(verbose_name="body"),
         ),
         migrations.AlterField(
-            model_name='event',
-            name='created_at',
-            field=models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='created'),
+            model_name="event",
+            name="created_at",
+            field=models.DateTimeField(
+                db_index=True, default=django.utils.timezone.now, verbose_name="created"
+            ),
         ),
         migrations.AlterField(
-            model_name='event',
-            name='type',
-            field=models.CharField(choices=[('page.published', 'Page published'), ('page.unpublished', 'Page unpublished'), ('page.moved', 'Page moved'), ('page.deleted', 'Page deleted'), ('translation.published', 'Translation published'), ('snippet.changed', 'Snippet (site chrome) changed'), ('setting.changed', 'Setting (site chrome) changed'), ('schedule.live', 'Scheduled publication went live'), ('schedule.expired', 'Scheduled publication expired'), ('review.overdue', 'Medical review overdue')], max_length=40, verbose_name='type'),
+            model_name="event",
+            name="type",
+            field=models.CharField(
+                choices=[
+                    ("page.published", "Page published"),
+                    ("page.unpublished", "Page unpublished"),
+                    ("page.moved", "Page moved"),
+                    ("page.deleted", "Page deleted"),
+                    ("translation.published", "Translation published"),
+                    ("snippet.changed", "Snippet (site chrome) changed"),
+                    ("setting.changed", "Setting (site chrome) changed"),
+                    ("schedule.live", "Scheduled publication went live"),
+                    ("schedule.expired", "Scheduled publication expired"),
+                    ("review.overdue", "Medical review overdue"),
+                ],
+                max_length=40,
+                verbose_name="type",
+            ),
         ),
         migrations.AlterField(
-            model_name='subscription',
-            name='active',
-            field=models.BooleanField(default=True, verbose_name='active'),
+            model_name="subscription",
+            name="active",
+            field=models.BooleanField(default=True, verbose_name="active"),
         ),
         migrations.AlterField(
-            model_name='subscription',
-            name='created_at',
-            field=models.DateTimeField(auto_now_add=True, verbose_name='created'),
+            model_name="subscription",
+            name="created_at",
+            field=models.DateTimeField(auto_now_add=True, verbose_name="created"),
         ),
         migrations.AlterField(
-            model_name='subscription',
-            name='events',
-            field=models.JSONField(blank=True, default=list, help_text='The event types sent here; none ticked: all.', verbose_name='events'),
+            model_name="subscription",
+            name="events",
+            field=models.JSONField(
+                blank=True,
+                default=list,
+                help_text="The event types sent here; none ticked: all.",
+                verbose_name="events",
+            ),
         ),
         migrations.AlterField(
-            model_name='subscription',
-            name='name',
-            field=models.CharField(max_length=100, verbose_name='name'),
+            model_name="subscription",
+            name="name",
+            field=models.CharField(max_length=100, verbose_name="name"),
         ),
     ]
