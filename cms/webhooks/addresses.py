@@ -15,6 +15,7 @@ import socket
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.utils.translation import gettext
 
 
 class AddressRefused(Exception):
@@ -37,8 +38,12 @@ def check_address(address: str, host: str = "") -> None:
     if not is_public(address):
         shown = f"{host} ({address})" if host and host != address else address
         raise AddressRefused(
-            f"{shown} is a private, loopback or link-local address: webhooks may "
-            "not call internal services (WEBHOOKS_ALLOW_PRIVATE_URLS allows it)."
+            gettext(
+                "%(address)s is a private, loopback or link-local address: "
+                "webhooks may not call internal services "
+                "(WEBHOOKS_ALLOW_PRIVATE_URLS allows it)."
+            )
+            % {"address": shown}
         )
 
 
@@ -48,13 +53,15 @@ def check_url(url: str) -> None:
     message fit for the editor."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise AddressRefused("Enter an http:// or https:// URL.")
+        raise AddressRefused(gettext("Enter an http:// or https:// URL."))
     if private_allowed():
         return
     host = parts.hostname
     try:
         infos = socket.getaddrinfo(host, parts.port or 443, proto=socket.IPPROTO_TCP)
     except (socket.gaierror, UnicodeError) as error:
-        raise AddressRefused(f"The host name {host} could not be resolved.") from error
+        raise AddressRefused(
+            gettext("The host name %(host)s could not be resolved.") % {"host": host}
+        ) from error
     for info in infos:
         check_address(info[4][0], host)

@@ -10,19 +10,21 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 #: Every event type, in the order the admin lists them (docs/webhooks.md).
 EVENT_TYPES = [
-    ("page.published", "Page published"),
-    ("page.unpublished", "Page unpublished"),
-    ("page.moved", "Page moved"),
-    ("page.deleted", "Page deleted"),
-    ("translation.published", "Translation published"),
-    ("snippet.changed", "Snippet (site chrome) changed"),
-    ("setting.changed", "Setting (site chrome) changed"),
-    ("schedule.live", "Scheduled publication went live"),
-    ("schedule.expired", "Scheduled publication expired"),
-    ("review.overdue", "Medical review overdue"),
+    ("page.published", _("Page published")),
+    ("page.unpublished", _("Page unpublished")),
+    ("page.moved", _("Page moved")),
+    ("page.deleted", _("Page deleted")),
+    ("translation.published", _("Translation published")),
+    ("snippet.changed", _("Snippet (site chrome) changed")),
+    ("setting.changed", _("Setting (site chrome) changed")),
+    ("schedule.live", _("Scheduled publication went live")),
+    ("schedule.expired", _("Scheduled publication expired")),
+    ("review.overdue", _("Medical review overdue")),
 ]
 EVENT_TYPE_NAMES = [name for name, _label in EVENT_TYPES]
 
@@ -38,34 +40,39 @@ class Subscription(models.Model):
     secret rotated; after a rotation the previous secret signs too, until
     ``previous_secret_expires_at``, so receivers switch without a gap."""
 
-    name = models.CharField(max_length=100)
+    name = models.CharField(_("name"), max_length=100)
     url = models.URLField(
-        "URL",
+        _("URL"),
         max_length=500,
-        help_text="Receives each event as a signed JSON POST.",
+        help_text=_("Receives each event as a signed JSON POST."),
     )
     events = models.JSONField(
+        _("events"),
         default=list,
         blank=True,
-        help_text="The event types sent here; none ticked: all.",
+        help_text=_("The event types sent here; none ticked: all."),
     )
-    active = models.BooleanField(default=True)
+    active = models.BooleanField(_("active"), default=True)
     secret = models.CharField(max_length=100, default=new_secret, editable=False)
     previous_secret = models.CharField(max_length=100, blank=True, editable=False)
     previous_secret_expires_at = models.DateTimeField(
         null=True, blank=True, editable=False
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
         ordering = ["name", "pk"]
+        verbose_name = _("subscription")
+        verbose_name_plural = _("subscriptions")
 
     def __str__(self) -> str:
         return self.name
 
     def event_summary(self) -> str:
         labels = dict(EVENT_TYPES)
-        return ", ".join(labels.get(name, name) for name in self.events) or "All"
+        return ", ".join(
+            str(labels.get(name, name)) for name in self.events
+        ) or gettext("All")
 
     def wants(self, event_type: str) -> bool:
         return self.active and (not self.events or event_type in self.events)
@@ -101,14 +108,16 @@ class Event(models.Model):
     every subscriber and every attempt (``webhook-id`` is ``msg_<id>``)."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    type = models.CharField(max_length=40, choices=EVENT_TYPES)
-    body = models.TextField()
-    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    type = models.CharField(_("type"), max_length=40, choices=EVENT_TYPES)
+    body = models.TextField(_("body"))
+    created_at = models.DateTimeField(_("created"), default=timezone.now, db_index=True)
     #: Set for events that must be sent once only (a review falling overdue).
     once_key = models.CharField(max_length=200, null=True, blank=True, unique=True)
 
     class Meta:
         ordering = ["-created_at"]
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
 
     def __str__(self) -> str:
         return f"{self.type} {self.created_at:%Y-%m-%d %H:%M:%S}"
@@ -125,38 +134,47 @@ class Delivery(models.Model):
     PENDING = "pending"
     SUCCEEDED = "succeeded"
     FAILED = "failed"
-    STATUSES = [(PENDING, "Pending"), (SUCCEEDED, "Delivered"), (FAILED, "Failed")]
+    STATUSES = [
+        (PENDING, _("Pending")),
+        (SUCCEEDED, _("Delivered")),
+        (FAILED, _("Failed")),
+    ]
 
     event = models.ForeignKey(
-        Event, on_delete=models.CASCADE, related_name="deliveries"
+        Event,
+        verbose_name=_("event"),
+        on_delete=models.CASCADE,
+        related_name="deliveries",
     )
     #: ``subscription:<pk>`` for the admin's, ``env:<name>`` for those from the
     #: environment, ``cdn`` for the CDN purge.
     subscriber = models.CharField(max_length=120, db_index=True)
     subscription = models.ForeignKey(
         Subscription,
+        verbose_name=_("subscription"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="deliveries",
     )
-    target = models.CharField("sent to", max_length=500)
+    target = models.CharField(_("sent to"), max_length=500)
     status = models.CharField(
-        max_length=20, choices=STATUSES, default=PENDING, db_index=True
+        _("status"), max_length=20, choices=STATUSES, default=PENDING, db_index=True
     )
-    attempts = models.PositiveIntegerField(default=0)
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
     #: Start of the current retry period (the first attempt, or a resend).
-    first_attempt_at = models.DateTimeField(null=True, blank=True)
-    next_attempt_at = models.DateTimeField(null=True, blank=True)
-    last_error = models.TextField(blank=True)
+    first_attempt_at = models.DateTimeField(_("first attempt"), null=True, blank=True)
+    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
+    last_error = models.TextField(_("last error"), blank=True)
     #: The queued task that may make the next attempt; any other is stale.
     task_id = models.CharField(max_length=64, blank=True)
-    created_at = models.DateTimeField(default=timezone.now, db_index=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(_("queued"), default=timezone.now, db_index=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
-        verbose_name_plural = "deliveries"
+        verbose_name = _("delivery")
+        verbose_name_plural = _("deliveries")
 
     def __str__(self) -> str:
         return f"{self.event.type} to {self.target}"

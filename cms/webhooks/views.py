@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin import messages
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -33,6 +34,7 @@ class SubscriptionForm(WagtailAdminModelForm):
         help_text=Subscription._meta.get_field("url").help_text,
     )
     events = forms.MultipleChoiceField(
+        label=_("Events"),
         choices=EVENT_TYPES,
         widget=forms.CheckboxSelectMultiple,
         required=False,
@@ -213,7 +215,9 @@ class DeliveryViewSet(ModelViewSet):
         messages.success(
             request,
             format_html(
-                "{} is queued again for {}.", delivery.event.type, delivery.target
+                gettext("{event} is queued again for {target}."),
+                event=delivery.event.type,
+                target=delivery.target,
             ),
         )
         return redirect("webhook_deliveries:inspect", pk)

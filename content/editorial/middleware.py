@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from wagtail.admin.localization import get_localized_response
 
 from content.editorial.review import ReviewOverdue
 
@@ -53,8 +54,9 @@ class ReviewOverdueMiddleware:
         if request.headers.get("x-requested-with") == "XMLHttpRequest":
             # Wagtail's workflow dialog shows only successful answers (any
             # other status becomes a generic error), so the refusal comes back
-            # as the dialog's next step.
-            dialog = refused_dialog(request, exception)
+            # as the dialog's next step, in the user's admin language and time
+            # zone (the view's own were left with the exception).
+            dialog = get_localized_response(refused_dialog, request, exception)
             if dialog is not None:
                 return dialog
             html = format_html(
