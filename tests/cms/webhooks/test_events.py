@@ -8,10 +8,11 @@ import io
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
-from wagtail.models import Page, WorkflowState
+from wagtail.models import Page, Site, WorkflowState
 
 from cms.webhooks.models import Delivery, Event
 from cms.webhooks.purge import RecordingTagPurge
+from content.editorial.models import ReviewSettings
 from content.models import CauseCategoryPage, CausePage, SiteChrome
 from tests.cms.webhooks.conftest import events
 
@@ -211,6 +212,50 @@ def test_site_chrome_published_in_the_admin(demo_article, subscription, admin_cl
     assert event_types() == ["snippet.changed"]
     chrome.refresh_from_db()
     assert chrome.organisation_name == "Brightnest Fertility Network Europe"
+
+
+def test_a_setting_saved_in_the_admin_is_setting_changed_and_purges_the_chrome(
+    demo_article, subscription, receiver, recording_purge, admin_client, run_worker
+):
+    site = Site.objects.get(is_default_site=True)
+    url = f"/admin/settings/editorial/reviewsettings/{site.pk}/"
+    assert admin_client.get(url).status_code == 200
+    assert Event.objects.count() == 0  # opening the form changes nothing
+    response = admin_client.post(url, {"review_interval_months": "6"})
+    assert response.status_code == 302
+    setting = ReviewSettings.for_site(site)
+    assert setting.review_interval_months == 6
+
+    [event] = events()
+    assert event["type"] == "setting.changed"
+    assert event["data"] == {
+        "object": {
+            "type": "editorial.reviewsettings",
+            "id": setting.pk,
+            "locale": None,  # a setting is per site, not per language
+            "slug": None,
+            "urls": {},
+        },
+        "revision": None,
+        "invalidates": {"tags": ["chrome"], "urls": []},
+    }
+
+    run_worker()
+
+    [received] = receiver.received
+    assert received.verified is not None
+    assert received.event["type"] == "setting.changed"
+    assert recording_purge == [["chrome"]]
+
+
+def test_a_setting_form_with_an_error_queues_nothing(
+    demo_article, subscription, admin_client
+):
+    site = Site.objects.get(is_default_site=True)
+    url = f"/admin/settings/editorial/reviewsettings/{site.pk}/"
+    response = admin_client.post(url, {"review_interval_months": "0"})
+    assert response.status_code == 200
+    assert Event.objects.count() == 0
 
 
 @pytest.fixture
