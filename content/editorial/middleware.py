@@ -97,11 +97,13 @@ def refused_dialog(
 
 
 class ApprovalMessageMiddleware:
-    """Approving from the dashboard (or the page listing) says what happened.
+    """Approving or requesting changes from the dashboard (or the page
+    listing) says what happened.
 
     Wagtail's dialog reloads the dashboard, where the task is simply gone;
     this adds "'Title' was approved and published." (or when it goes live,
-    for a scheduled page) when the request approved a task that was waiting.
+    for a scheduled page) when the request approved a task that was waiting,
+    and "Changes to 'Title' were requested." when it sent one back.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
@@ -112,20 +114,45 @@ class ApprovalMessageMiddleware:
         task_state_id = getattr(request, "_approving_task_state", None)
         if task_state_id is not None:
             confirm_approval(request, task_state_id)
+        task_state_id = getattr(request, "_rejecting_task_state", None)
+        if task_state_id is not None:
+            confirm_changes_requested(request, task_state_id)
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs) -> None:
         from wagtail.models import TaskState
 
         kwargs = workflow_action(request)
-        if kwargs is None or kwargs.get("action_name") != "approve":
+        attribute = {
+            "approve": "_approving_task_state",
+            "reject": "_rejecting_task_state",
+        }.get((kwargs or {}).get("action_name"))
+        if attribute is None:
             return None
         task_state_id = kwargs.get("task_state_id")
         if TaskState.objects.filter(
             pk=task_state_id, status=TaskState.STATUS_IN_PROGRESS
         ).exists():
-            request._approving_task_state = task_state_id
+            setattr(request, attribute, task_state_id)
         return None
+
+
+def confirm_changes_requested(request: HttpRequest, task_state_id: int) -> None:
+    from wagtail.models import TaskState
+
+    task_state = (
+        TaskState.objects.filter(pk=task_state_id, status=TaskState.STATUS_REJECTED)
+        .select_related("workflow_state")
+        .first()
+    )
+    if task_state is None:
+        return
+    page = task_state.workflow_state.content_object.specific
+    messages.success(
+        request,
+        _("Changes to '%(title)s' were requested.")
+        % {"title": page.get_admin_display_title()},
+    )
 
 
 def confirm_approval(request: HttpRequest, task_state_id: int) -> None:

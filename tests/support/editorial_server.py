@@ -3,7 +3,8 @@
 A development server (``settings.dev``) on a fresh embedded SQLite database
 in a temporary directory: migrated, with the demo article, an editor, a
 medical reviewer (with the credentials of their profile) and one cause whose
-next review date has passed. Its log (stderr) is kept, so a test can check
+next review date has passed, for each admin language in ``CASTS`` (the
+users' Wagtail preferred language). Its log (stderr) is kept, so a test can check
 that no request failed.
 """
 
@@ -32,6 +33,32 @@ SUBMITTED_CAUSE = "hydrosalpinx"
 OVERDUE_CAUSE = "thin-endometrium"
 EDITED_CAUSE = "polyps-fibroids-and-adhesions"
 
+
+@dataclass(frozen=True)
+class Cast:
+    """An editor and a medical reviewer working in one admin language, and
+    the causes they submit and find overdue (one pair per language, so the
+    runs do not meet)."""
+
+    language: str
+    editor: str
+    reviewer: str
+    submitted: str
+    overdue: str
+
+
+#: The admin languages the flows run in (Wagtail's preferred language).
+CASTS = {
+    "en": Cast("en", EDITOR, REVIEWER, SUBMITTED_CAUSE, OVERDUE_CAUSE),
+    "de": Cast(
+        "de",
+        "erika-redakteurin",
+        "rainer-pruefer",
+        "congenital-uterine-anomalies",
+        "uterine-microbiome",
+    ),
+}
+
 SETUP = """
 import datetime, io, sys
 import django
@@ -46,24 +73,35 @@ from tests.support import editorial_server as names
 
 call_command("migrate", verbosity=0, interactive=False)
 call_command("load_demo_content", stdout=io.StringIO())
+from wagtail.users.models import UserProfile
+
 password = sys.argv[1]
-editor = User.objects.create_user(names.EDITOR, "erin@example.org", password)
-editor.groups.add(Group.objects.get(name="Editors"))
-reviewer = User.objects.create_user(
-    names.REVIEWER, "rafael@example.org", password,
-    first_name="Rafael", last_name="Reviewer",
-)
-reviewer.groups.add(Group.objects.get(name=MEDICAL_REVIEWERS))
-ReviewerProfile.objects.create(
-    user=reviewer,
-    display_name=names.REVIEWER_NAME,
-    credentials=names.REVIEWER_CREDENTIALS,
-)
-# The date set at the cause's last review has passed.
-page = CausePage.objects.get(slug=names.OVERDUE_CAUSE, locale__language_code="en")
-page.next_review_due = timezone.localdate() - datetime.timedelta(days=3)
-page.save_revision()
-slugs = (names.SUBMITTED_CAUSE, names.OVERDUE_CAUSE, names.EDITED_CAUSE)
+for cast in names.CASTS.values():
+    editor = User.objects.create_user(
+        cast.editor, f"{cast.editor}@example.org", password
+    )
+    editor.groups.add(Group.objects.get(name="Editors"))
+    reviewer = User.objects.create_user(
+        cast.reviewer, f"{cast.reviewer}@example.org", password,
+        first_name="Rafael", last_name="Reviewer",
+    )
+    reviewer.groups.add(Group.objects.get(name=MEDICAL_REVIEWERS))
+    ReviewerProfile.objects.create(
+        user=reviewer,
+        display_name=names.REVIEWER_NAME,
+        credentials=names.REVIEWER_CREDENTIALS,
+    )
+    for user in (editor, reviewer):
+        profile = UserProfile.get_for_user(user)
+        profile.preferred_language = cast.language
+        profile.save()
+    # The date set at the cause's last review has passed.
+    page = CausePage.objects.get(slug=cast.overdue, locale__language_code="en")
+    page.next_review_due = timezone.localdate() - datetime.timedelta(days=3)
+    page.save_revision()
+slugs = {names.EDITED_CAUSE}
+for cast in names.CASTS.values():
+    slugs |= {cast.submitted, cast.overdue}
 ids = {
     slug: CausePage.objects.get(slug=slug, locale__language_code="en").pk
     for slug in slugs

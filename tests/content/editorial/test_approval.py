@@ -308,6 +308,24 @@ def test_approving_from_the_dashboard_says_what_was_published(
     assert shown == [f"'{DRAFT_TITLE}' was approved and published."]
 
 
+def test_requesting_changes_from_the_dashboard_says_so_once(
+    draft_cause, editor, reviewer, client, admin_edit
+):
+    task_state = submit(client, editor, draft_cause, admin_edit)
+    client.force_login(reviewer)
+    url = approve_url(draft_cause, task_state, action="reject") + "?next=/admin/"
+    response = client.post(url, {"comment": "Cite the guideline."}, headers=XHR)
+    assert response.json() == {"step": "success", "redirect": "/admin/"}
+    dashboard = client.get("/admin/")
+    shown = [str(message) for message in dashboard.context["messages"]]
+    requested = [m for m in shown if "requested" in m]
+    assert requested == [f"Changes to '{DRAFT_TITLE}' were requested."], shown
+    # Sent back already: a second request changes and confirms nothing.
+    client.post(url, {"comment": "Again."}, headers=XHR)
+    shown = [str(m) for m in client.get("/admin/").context["messages"]]
+    assert not [m for m in shown if "requested" in m], shown
+
+
 def test_a_refused_or_repeated_approval_confirms_nothing(
     draft_cause, editor, reviewer, client, admin_edit
 ):

@@ -8,6 +8,9 @@ kept under ``test-artifacts/browser/<test>/`` (``BROWSER_ARTIFACTS`` picks
 another directory) when the test fails, and removed when it passes. The
 server log is checked for failed requests after every flow.
 
+The review flows run twice: with the users' preferred language English and
+German (``CASTS``), asserting the text each sees (``TEXT``).
+
 Skipped without the ``playwright`` package or a Chromium binary.
 """
 
@@ -27,14 +30,13 @@ from django.utils import timezone
 from tests.support import editorial_server
 from tests.support.browser import needs_chromium
 from tests.support.editorial_server import (
+    CASTS,
     EDITED_CAUSE,
     EDITOR,
-    OVERDUE_CAUSE,
     PASSWORD,
-    REVIEWER,
     REVIEWER_CREDENTIALS,
     REVIEWER_NAME,
-    SUBMITTED_CAUSE,
+    Cast,
     EditorialServer,
 )
 
@@ -47,7 +49,32 @@ pytestmark = needs_chromium
 
 ROOT = Path(__file__).resolve().parents[3]
 ARTIFACTS = Path(os.environ.get("BROWSER_ARTIFACTS", ROOT / "test-artifacts"))
-REFUSED = "has passed"
+#: What the users see, in each admin language: the project's strings (its
+#: locale/ catalogues) and Wagtail's (its own).
+TEXT = {
+    "en": {
+        "submit": "Submit to Medical review",
+        "more actions": "More actions",
+        "submitted": "submitted for moderation",
+        "actions": "Actions",
+        "compare": "Compare with live version",
+        "approve with comment": "Approve with comment",
+        "approved": "'{title}' was approved and published.",
+        "refused": "has passed",
+        "history": "reviewed by {reviewer} ({credentials})",
+    },
+    "de": {
+        "submit": "In Medical review einreichen",
+        "more actions": "Mehr Aktionen",
+        "submitted": "wurde zur Moderation eingereicht",
+        "actions": "Aktionen",
+        "compare": "Mit veröffentlichter Revision vergleichen",
+        "approve with comment": "Mit Kommentar genehmigen",
+        "approved": "„{title}“ wurde freigegeben und veröffentlicht.",
+        "refused": "ist überschritten",
+        "history": "geprüft von {reviewer} ({credentials})",
+    },
+}
 
 
 @pytest.fixture(scope="module")
@@ -93,23 +120,31 @@ def steps(request, server) -> Iterator[Steps]:
     assert not failed, "the server logged failed requests:\n" + "\n".join(failed)
 
 
-def sign_in(browser, server: EditorialServer, username: str):
-    context = browser.new_context(base_url=server.url)
+@pytest.fixture(params=sorted(CASTS), ids=lambda language: language)
+def cast(request) -> Cast:
+    """The flow's users and causes, in English and in German."""
+    return CASTS[request.param]
+
+
+def sign_in(browser, server: EditorialServer, username: str, language: str = "en"):
+    context = browser.new_context(base_url=server.url, locale=language)
     page = context.new_page()
+    page.text = TEXT[language]
     page.goto("/admin/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    page.locator("input[name=username]").fill(username)
+    page.locator("input[name=password]").fill(PASSWORD)
+    page.locator("form button[type=submit]").click()
     page.wait_for_url("**/admin/")
+    expect(page.locator("html")).to_have_attribute("lang", language)
     return page
 
 
 def edit_and_submit(page, server: EditorialServer, slug: str, summary: str) -> None:
     page.goto(f"/admin/pages/{server.pages[slug]}/edit/")
     page.locator("textarea[name=summary]").fill(summary)
-    page.locator("footer").get_by_role("button", name="More actions").click()
-    page.get_by_role("button", name="Submit to Medical review").click()
-    expect(page.locator(".messages")).to_contain_text("submitted for moderation")
+    page.locator("footer").get_by_role("button", name=page.text["more actions"]).click()
+    page.get_by_role("button", name=page.text["submit"]).click()
+    expect(page.locator(".messages")).to_contain_text(page.text["submitted"])
 
 
 def task_row(page, title: str):
@@ -119,8 +154,8 @@ def task_row(page, title: str):
 
 def open_approve_dialog(page, title: str):
     row = task_row(page, title)
-    row.get_by_role("button", name="Actions").click()
-    page.get_by_role("button", name="Approve with comment").click()
+    row.get_by_role("button", name=page.text["actions"], exact=True).click()
+    page.get_by_role("button", name=page.text["approve with comment"]).click()
     dialog = page.get_by_role("dialog")
     expect(dialog.locator("textarea[name=comment]")).to_be_visible()
     return dialog
@@ -132,7 +167,7 @@ def refused_override(page):
     override = page.locator("input[name=override_overdue_review]:visible")
     expect(override).to_have_count(1)
     field = page.locator("[data-field-wrapper]").filter(has=override)
-    expect(field).to_contain_text(REFUSED)
+    expect(field).to_contain_text(page.text["refused"])
     # The dialog settles (its scripts run on the new form) before any input.
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(500)
@@ -154,33 +189,36 @@ def cause(page, slug: str) -> dict:
 
 
 def test_editor_submits_and_reviewer_compares_approves_and_sees_it_published(
-    browser, server, steps
+    browser, server, steps, cast
 ):
-    summary = "A blocked tube can fill with fluid that then reaches the uterus."
-    editor = sign_in(browser, server, EDITOR)
+    summary = "The tubes and the uterus are checked on ultrasound before a transfer."
+    editor = sign_in(browser, server, cast.editor, cast.language)
     with steps("editor edits the cause and submits it", editor):
-        edit_and_submit(editor, server, SUBMITTED_CAUSE, summary)
+        edit_and_submit(editor, server, cast.submitted, summary)
 
-    reviewer = sign_in(browser, server, REVIEWER)
-    title = cause(reviewer, SUBMITTED_CAUSE)["title"]
+    reviewer = sign_in(browser, server, cast.reviewer, cast.language)
+    text = reviewer.text
+    title = cause(reviewer, cast.submitted)["title"]
     with steps("reviewer compares with the live version", reviewer):
-        task_row(reviewer, title).get_by_role("button", name="Actions").click()
-        reviewer.get_by_role("link", name="Compare with live version").click()
-        expect(reviewer.locator("main")).to_contain_text("uterus")
+        task_row(reviewer, title).get_by_role(
+            "button", name=text["actions"], exact=True
+        ).click()
+        reviewer.get_by_role("link", name=text["compare"]).click()
+        expect(reviewer.locator("main")).to_contain_text("checked on ultrasound")
         expect(reviewer.locator("main ins, main .addition").first).to_be_visible()
 
     with steps("reviewer approves with a comment", reviewer):
         dialog = open_approve_dialog(reviewer, title)
         dialog.locator("textarea[name=comment]").fill("Checked against the guideline.")
-        dialog.get_by_role("button", name="Approve with comment").click()
+        dialog.get_by_role("button", name=text["approve with comment"]).click()
         expect(reviewer.locator(".messages")).to_contain_text(
-            f"'{title}' was approved and published."
+            text["approved"].format(title=title)
         )
         waiting = reviewer.locator("#awaiting-review-section tr").filter(has_text=title)
         expect(waiting).to_have_count(0)
 
     with steps("the API serves the reviewed page with its review", reviewer):
-        served = cause(reviewer, SUBMITTED_CAUSE)
+        served = cause(reviewer, cast.submitted)
         assert served["summary"] == summary
         review = served["medicalReview"]
         assert review["reviewedBy"] == REVIEWER_NAME
@@ -190,30 +228,33 @@ def test_editor_submits_and_reviewer_compares_approves_and_sees_it_published(
         assert review["isOverdue"] is False
 
     with steps("the page history shows the review", reviewer):
-        reviewer.goto(f"/admin/pages/{server.pages[SUBMITTED_CAUSE]}/history/")
+        reviewer.goto(f"/admin/pages/{server.pages[cast.submitted]}/history/")
         expect(reviewer.locator("main")).to_contain_text(
-            f"reviewed by {REVIEWER_NAME} ({REVIEWER_CREDENTIALS})"
+            text["history"].format(
+                reviewer=REVIEWER_NAME, credentials=REVIEWER_CREDENTIALS
+            )
         )
 
 
 def test_overdue_page_is_refused_overridden_once_and_refused_again(
-    browser, server, steps
+    browser, server, steps, cast
 ):
     first, second = (
         "A thin lining may make it harder for an embryo to attach.",
         "A thin lining may make it harder for an embryo to implant.",
     )
     comment = "Wording only; the medical content is unchanged."
-    editor = sign_in(browser, server, EDITOR)
-    reviewer = sign_in(browser, server, REVIEWER)
-    title = cause(reviewer, OVERDUE_CAUSE)["title"]
+    editor = sign_in(browser, server, cast.editor, cast.language)
+    reviewer = sign_in(browser, server, cast.reviewer, cast.language)
+    text = reviewer.text
+    title = cause(reviewer, cast.overdue)["title"]
     with steps("editor submits the overdue cause", editor):
-        edit_and_submit(editor, server, OVERDUE_CAUSE, first)
+        edit_and_submit(editor, server, cast.overdue, first)
 
     with steps("approval is refused; the dialog keeps the comment", reviewer):
         dialog = open_approve_dialog(reviewer, title)
         dialog.locator("textarea[name=comment]").fill(comment)
-        dialog.get_by_role("button", name="Approve with comment").click()
+        dialog.get_by_role("button", name=text["approve with comment"]).click()
         override = refused_override(reviewer)
         expect(reviewer.locator("textarea[name=comment]")).to_have_value(comment)
 
@@ -222,24 +263,24 @@ def test_overdue_page_is_refused_overridden_once_and_refused_again(
         expect(override).to_be_checked()
         # The dialog's button: the dashboard's menu has one of the same name.
         reviewer.locator("form:visible").get_by_role(
-            "button", name="Approve with comment"
+            "button", name=text["approve with comment"]
         ).click()
         expect(reviewer.locator(".messages")).to_contain_text(
-            f"'{title}' was approved and published."
+            text["approved"].format(title=title)
         )
-        served = cause(reviewer, OVERDUE_CAUSE)
+        served = cause(reviewer, cast.overdue)
         assert served["summary"] == first
         assert served["medicalReview"]["isOverdue"] is True
 
     with steps("editor submits the next edit", editor):
-        edit_and_submit(editor, server, OVERDUE_CAUSE, second)
+        edit_and_submit(editor, server, cast.overdue, second)
 
     with steps("the next edit is refused again", reviewer):
         dialog = open_approve_dialog(reviewer, title)
         dialog.locator("textarea[name=comment]").fill(comment)
-        dialog.get_by_role("button", name="Approve with comment").click()
+        dialog.get_by_role("button", name=text["approve with comment"]).click()
         refused_override(reviewer)
-        assert cause(reviewer, OVERDUE_CAUSE)["summary"] == first
+        assert cause(reviewer, cast.overdue)["summary"] == first
 
 
 def test_autosave_and_preview_through_an_editing_session(browser, server, steps):

@@ -6,8 +6,9 @@ Chromium, driven by Playwright: a translator translates one sentence by
 typing it, saves it and submits the page to the medical review; and a
 translator takes a cause through machine translation, typing, a PO file
 round trip, the review's request for changes (reading the reviewer's comment)
-and resubmission to the reviewer's approval. A screenshot of each step is
-kept when a test fails (``screenshots`` fixture).
+and resubmission to the reviewer's approval; the medical reviewer requests
+the changes and approves in their own browser, from the dashboard. A
+screenshot of each step is kept when a test fails (``screenshots`` fixture).
 
 Needs the ``playwright`` Python package and a Chromium binary (Debian's
 ``chromium`` package; Playwright's own browser download is not used). Set
@@ -124,22 +125,21 @@ def _session_cookie(context, user, live_server) -> None:
     )
 
 
-def _review_action(reviewer, page, action, comment):
-    """The medical reviewer's answer (their own browser flow is tested with
-    the editorial suite): the dashboard's workflow action, over HTTP."""
-    from django.urls import reverse
-
-    client = Client()
-    client.force_login(reviewer)
-    state = WorkflowState.objects.get(
-        object_id=str(page.pk), status=WorkflowState.STATUS_IN_PROGRESS
-    )
-    url = reverse(
-        "wagtailadmin_pages:workflow_action",
-        args=[page.pk, action, state.current_task_state.pk],
-    )
-    response = client.post(url, {"comment": comment})
-    assert response.status_code == 302, response.content[:500]
+def _review(page, title: str, action: str, comment: str) -> None:
+    """The medical reviewer answers from the dashboard, as in the editorial
+    flows: the task's *Actions* menu, the action's dialog with a comment."""
+    page.goto("/admin/")
+    row = page.locator("#awaiting-review-section tr").filter(has_text=title)
+    row.get_by_role("button", name="Actions", exact=True).click()
+    page.get_by_role("button", name=action, exact=True).click()
+    dialog = page.get_by_role("dialog")
+    dialog.locator("textarea[name=comment]").fill(comment)
+    dialog.get_by_role("button", name=action, exact=True).click()
+    # Back on the dashboard, the task is no longer waiting.
+    page.wait_for_url("**/admin/")
+    sync_api.expect(
+        page.locator("#awaiting-review-section tr").filter(has_text=title)
+    ).to_have_count(0)
 
 
 def test_translator_takes_a_cause_through_machine_typed_po_and_review(
@@ -171,6 +171,9 @@ def test_translator_takes_a_cause_through_machine_typed_po_and_review(
     context = browser.new_context(base_url=live_server.url, accept_downloads=True)
     _session_cookie(context, translator, live_server)
     page = context.new_page()
+    reviewing = browser.new_context(base_url=live_server.url)
+    _session_cookie(reviewing, reviewer, live_server)
+    review = reviewing.new_page()
     edit_url = f"/admin/pages/{german.pk}/edit/"
     page.goto(edit_url)
     expect = sync_api.expect
@@ -232,8 +235,12 @@ def test_translator_takes_a_cause_through_machine_typed_po_and_review(
         screenshots.shot(status, "status-in-review")
         status.close()
 
-        # 5. Changes requested: the translator reads the comment.
-        _review_action(reviewer, german, "reject", REVIEW_COMMENT)
+        # 5. The reviewer requests changes; the translator reads the comment.
+        _review(review, PO_TITLE, "Request changes", REVIEW_COMMENT)
+        expect(review.locator(".messages")).to_contain_text(
+            f"Changes to '{PO_TITLE}' were requested."
+        )
+        screenshots.shot(review, "reviewer-requested-changes")
         page.reload()
         comment = page.locator("[data-review-comment]")
         expect(comment).to_contain_text("Rafael Reviewer wrote on")
@@ -252,8 +259,13 @@ def test_translator_takes_a_cause_through_machine_typed_po_and_review(
         expect(page.locator("[data-review-state=in_review]")).to_be_visible()
         screenshots.shot(page, "resubmitted")
 
-        # 7. The reviewer approves: readers get exactly the resubmitted text.
-        _review_action(reviewer, german, "approve", "Geprüft.")
+        # 7. The reviewer approves and is told it is published; readers get
+        # exactly the resubmitted text.
+        _review(review, PO_TITLE, "Approve with comment", "Geprüft.")
+        expect(review.locator(".messages")).to_contain_text(
+            f"'{PO_TITLE}' was approved and published."
+        )
+        screenshots.shot(review, "reviewer-approved")
         page.reload()
         expect(page.locator("[data-review-state=not_submitted]")).to_be_visible()
         screenshots.shot(page, "approved")
@@ -261,6 +273,7 @@ def test_translator_takes_a_cause_through_machine_typed_po_and_review(
         assert (german.title, german.summary) == (PO_TITLE, RESUBMITTED_SUMMARY)
         assert german.live
     finally:
+        reviewing.close()
         context.close()
 
 
