@@ -6,28 +6,14 @@ from __future__ import annotations
 import pytest
 from wagtail.models import TaskState
 
-from content.models import CauseCategoryPage, CausePage
 from tests.content.editorial.conftest import (
     DRAFT_TITLE,
     approve_url,
     in_review,
     make_overdue,
 )
-from tests.factories import CausePageFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def draft_cause(demo_article) -> CausePage:
-    category = CauseCategoryPage.objects.get(slug="systemic")
-    return CausePageFactory(
-        parent=category,
-        title=DRAFT_TITLE,
-        slug="luteal-phase",
-        summary="Written by an editor, not reviewed yet.",
-        live=False,
-    )
 
 
 def test_approving_an_overdue_page_is_refused_and_nothing_is_published(

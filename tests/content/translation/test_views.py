@@ -345,26 +345,6 @@ def test_translator_cannot_edit_or_publish_the_english_source(
     assert response.status_code == 200
 
 
-def test_setup_translators_is_idempotent(machine_translated_article):
-    call_command("setup_translators", stdout=io.StringIO())
-    group = Group.objects.get(name="Translators")
-    permissions = set(group.permissions.values_list("codename", flat=True))
-    page_permissions = GroupPagePermission.objects.filter(group=group).count()
-    call_command("setup_translators", stdout=io.StringIO())
-    assert set(group.permissions.values_list("codename", flat=True)) == permissions
-    assert GroupPagePermission.objects.filter(group=group).count() == page_permissions
-    assert {"submit_translation", "access_admin", "change_sitechrome"} <= permissions
-    assert "add_sitechrome" not in permissions
-    assert "delete_sitechrome" not in permissions
-    # Every target language has its tree, translated or not.
-    assert {p.page.locale.language_code for p in group.page_permissions.all()} == {
-        "de",
-        "fr",
-        "es",
-        "it",
-    }
-
-
 def test_translators_get_the_page_explorer_and_search_before_any_translation(
     demo_article, client
 ):

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from content.models import CauseCategoryPage, CausePage
 from tests.content.editorial.conftest import (
     DRAFT_TITLE,
     XHR,
@@ -13,21 +12,8 @@ from tests.content.editorial.conftest import (
     in_review,
     submit_overdue,
 )
-from tests.factories import CausePageFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def draft_cause(demo_article) -> CausePage:
-    category = CauseCategoryPage.objects.get(slug="systemic")
-    return CausePageFactory(
-        parent=category,
-        title=DRAFT_TITLE,
-        slug="luteal-phase",
-        summary="Written by an editor, not reviewed yet.",
-        live=False,
-    )
 
 
 def test_approve_dialog_offers_the_override(
