@@ -34,22 +34,33 @@ def invalidate(**_kwargs: Any) -> None:
     once the cache is back).
     """
     db_generation.bump()
-    _move_generation()
     if transaction.get_connection().in_atomic_block:
+        _move_generation(committed=False)
         transaction.on_commit(_move_generation)
+    else:
+        _move_generation()
 
 
-def _move_generation() -> None:
+def _move_generation(committed: bool = True) -> None:
+    """Move the shared cache's generation and announce it to every process.
+
+    Once the change has committed, a change the other processes could not
+    hear of (the cache unreachable from here) returns only after their reads
+    of the database's generation from before it have expired
+    (``ResponseMirror.outlast_unheard_change``): then too, once it returns,
+    every process answers from the new content.
+    """
     try:
         new = cache.incr(GENERATION_KEY)
     except ValueError:
         new = generation() + 1
         cache.set(GENERATION_KEY, new, timeout=None)
-    if new is None:  # the cache is unreachable (cms.cache.backend)
-        return
     copy = mirror()
-    if copy is not None:
-        copy.announce(int(new))
+    if copy is None:
+        return
+    heard = new is not None and copy.announce(int(new))  # None: unreachable
+    if committed and not heard:
+        copy.outlast_unheard_change()
 
 
 #: Models whose every change can alter a public answer.

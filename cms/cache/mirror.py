@@ -24,6 +24,15 @@ The copy is only used while it is provably current:
 
 Anything unexpected (Redis down, the subscription dropped) makes the process
 distrust its copy and use Redis directly until it has resubscribed.
+
+Every hit must also carry the generation the database holds
+(``cms.cache.generation``), which no cache can move backwards. While the copy
+is trusted, the process reads that generation at most once per
+``lease / 4`` seconds (``database_generation``) instead of on every hit: each
+invalidation this process hears forgets the value read, and a change whose
+announcement nobody could hear (Redis unreachable from the process making it)
+waits ``lease / 4`` before it returns (``cms.cache.invalidation``), by which
+time every value read before it has expired.
 """
 
 from __future__ import annotations
@@ -68,6 +77,12 @@ class ResponseMirror:
         self.thread: threading.Thread | None = None
         self.pubsub: Any = None
         self.lost = False
+        #: Moves on with every generation this process learns of; a database
+        #: generation read before the latest move is never used after it.
+        self.epoch = 0
+        #: ``(epoch, valid until (monotonic), value)`` of the database's
+        #: generation as last read, or None.
+        self.verified: tuple[int, float, int] | None = None
 
     # -- the request path ------------------------------------------------------
 
@@ -88,6 +103,31 @@ class ResponseMirror:
         if entry is None or entry[0] != generation:
             return None
         return entry
+
+    @property
+    def verification_interval(self) -> float:
+        """How long a read of the database's generation may be relied on."""
+        return self.lease / 4
+
+    def database_generation(self, read: Any) -> int:
+        """The database's generation (``read()``), read again only when the
+        last read is older than ``verification_interval``, was made before
+        the latest invalidation heard here, or the copy is not trusted."""
+        epoch = self.epoch
+        now = time.monotonic()
+        verified = self.verified
+        if (
+            verified is not None
+            and verified[0] == epoch
+            and now < verified[1]
+            and self.current_generation() is not None
+        ):
+            return verified[2]
+        value = int(read())
+        with self.lock:
+            if self.epoch == epoch:
+                self.verified = (epoch, now + self.verification_interval, value)
+        return value
 
     def put(self, key: str, entry: Entry) -> None:
         if entry[0] != self.current_generation():
@@ -111,9 +151,16 @@ class ResponseMirror:
         with self.lock:
             self.entries.clear()
             self.generation = generation
+            self.epoch += 1
+            self.verified = None
 
-    def announce(self, generation: int) -> None:
-        """Tell every process about a new generation and wait for them."""
+    def announce(self, generation: int) -> bool:
+        """Tell every process about a new generation and wait for them.
+
+        True once every subscriber acknowledged it, or at most ``lease``
+        later, when any that did not has lost its lease; False when the
+        announcement could not be made (see ``outlast_unheard_change``).
+        """
         if self.pid == os.getpid():
             self.moved_to(generation)  # this process needs no message
         try:
@@ -122,7 +169,7 @@ class ResponseMirror:
             ack_key = f"{self.ack_prefix}{generation}"
             while receivers and time.monotonic() < deadline:
                 if int(self.redis.get(ack_key) or 0) >= receivers:
-                    return
+                    return True
                 time.sleep(0.0005)
             if receivers:
                 logger.warning(
@@ -131,15 +178,20 @@ class ResponseMirror:
                     generation,
                     self.lease,
                 )
+            return True
         except Exception as error:
-            # Nobody heard this generation: their leases run out instead, and
-            # until then the database's generation, checked on every hit,
-            # keeps them from serving an older answer.
             logger.warning(
                 "Could not announce cache generation %s (%s)",
                 generation,
                 error.__class__.__name__,
             )
+            return False
+
+    def outlast_unheard_change(self) -> None:
+        """After a committed change nobody heard of: wait until every read of
+        the database's generation made before it has expired in every
+        process, so that from now on each process reads the new one."""
+        time.sleep(self.verification_interval)
 
     # -- the subscriber thread -------------------------------------------------
 
@@ -152,6 +204,8 @@ class ResponseMirror:
             self.entries.clear()
             self.generation = None
             self.trusted_until = 0.0
+            self.epoch += 1
+            self.verified = None
             self.stopping = threading.Event()
             self.thread = threading.Thread(
                 target=self.listen, name="graphql-cache-mirror", daemon=True
@@ -169,6 +223,8 @@ class ResponseMirror:
             self.entries.clear()
             self.generation = None
             self.trusted_until = 0.0
+            self.epoch += 1
+            self.verified = None
 
     def listen(self) -> None:
         """Follow the channel for as long as the process runs.

@@ -112,7 +112,9 @@ def lookup(
     publish made elsewhere) never serves an answer older than the database.
     That costs one primary-key read, made only when the cache holds a
     candidate (a miss reads it just before executing, ``read_database_generation``,
-    so a refused query still runs no SQL). The shared cache's generation lets
+    so a refused query still runs no SQL); with Redis, at most once per
+    ``lease / 4`` seconds per process while its subscription is trusted
+    (``ResponseMirror.database_generation``). The shared cache's generation lets
     the in-memory copy answer without a round trip to Redis; otherwise one
     round trip reads both. With Redis unreachable this is simply a miss.
     """
@@ -138,7 +140,10 @@ def lookup(
             candidate = entry
     if candidate is None:
         return shared, None, None
-    database = db_generation.current()
+    if copy is not None:
+        database = copy.database_generation(db_generation.current)
+    else:
+        database = db_generation.current()
     if candidate[5] != database:
         return shared, database, None
     if copy is not None and not from_memory:

@@ -14,6 +14,7 @@ import redis as redis_py
 from django.core.cache import cache
 from django_redis import get_redis_connection
 
+from cms.cache import generation as db_generation
 from cms.cache import responses
 from cms.cache.invalidation import invalidate
 from cms.cache.mirror import ResponseMirror
@@ -246,3 +247,64 @@ def test_deployments_sharing_a_redis_server_do_not_hear_each_other(
     finally:
         ours.stop()
         theirs.stop()
+
+
+# -- the database's generation, read once per interval ---------------------------
+
+
+def test_trusted_hits_read_the_database_generation_once_per_interval(
+    demo_article, client, monkeypatch, django_assert_num_queries
+):
+    own = responses.mirror()
+    own.start()
+    trusted(own)
+    monkeypatch.setattr(own, "lease", 60.0)  # an interval no test outlasts
+    assert get(client)[0]["X-Cache"] == "MISS"
+    assert get(client)[0]["X-Cache"] == "HIT"
+    with django_assert_num_queries(0):
+        for _ in range(3):
+            assert get(client)[0]["X-Cache"] == "HIT"
+
+    # An invalidation heard here forgets the generation read before it.
+    page = CausePage.objects.get(slug="hydrosalpinx")
+    page.title = "Hydrosalpinx (revised)"
+    page.save_revision().publish()
+    response, title = get(client)
+    assert response["X-Cache"] == "MISS" and title == "Hydrosalpinx (revised)"
+
+
+def test_an_unannounced_change_is_seen_once_the_interval_is_over(
+    demo_article, client, monkeypatch
+):
+    own = responses.mirror()
+    own.start()
+    trusted(own)
+    monkeypatch.setattr(own, "lease", 0.4)
+    get(client)
+    assert get(client)[0]["X-Cache"] == "HIT"
+    # A change committed where nobody heard of it: only the database knows.
+    db_generation.bump()
+    deadline = time.monotonic() + 2
+    while get(client)[0]["X-Cache"] == "HIT":
+        assert time.monotonic() < deadline, "kept serving after the interval"
+        time.sleep(0.02)
+
+
+def test_a_change_nobody_could_hear_returns_after_earlier_reads_expired(
+    demo_article, other_worker, monkeypatch, django_capture_on_commit_callbacks
+):
+    worker = other_worker()
+    trusted(worker)
+    before = worker.database_generation(db_generation.current)
+    own = responses.mirror()
+
+    def unreachable(*args):
+        raise redis_py.ConnectionError("stand-in for a lost connection")
+
+    monkeypatch.setattr(own.redis, "publish", unreachable)
+    started = time.monotonic()
+    with django_capture_on_commit_callbacks(execute=True):
+        invalidate()
+    assert time.monotonic() - started >= own.verification_interval
+    # The worker heard nothing, but its earlier read has expired.
+    assert worker.database_generation(db_generation.current) == before + 1
