@@ -7,6 +7,7 @@ import json
 import sys
 import threading
 from collections import OrderedDict
+from functools import lru_cache
 from typing import Any
 
 from django.http import HttpRequest
@@ -75,8 +76,15 @@ def site_key(request: HttpRequest) -> str:
     on, or ``X-Forwarded-Port`` with ``USE_X_FORWARDED_PORT``), never the
     port written in the Host header. Keying on exactly these needs no SQL.
     """
-    hostname = split_domain_port(request.get_host())[0]
-    return f"{hostname}:{request.get_port()}"
+    # ``get_host()`` validates the host against ALLOWED_HOSTS, which
+    # CommonMiddleware has done for this request already; what is left is a
+    # pure function of the raw host, remembered.
+    return f"{_hostname(request._get_raw_host())}:{request.get_port()}"
+
+
+@lru_cache(maxsize=256)
+def _hostname(raw_host: str) -> str:
+    return split_domain_port(raw_host)[0]
 
 
 def cache_key(

@@ -86,7 +86,10 @@ def load_json(text: str | bytes, invalid: str) -> Any:
     if isinstance(text, bytes):
         text = decode_body(text)
     limit = settings.GRAPHQL_MAX_JSON_DEPTH
-    if json_depth(text) > limit:
+    # Nesting cannot go deeper than the number of opening brackets: most
+    # bodies have fewer than the limit and need no closer look.
+    openers = text.count("{") + text.count("[")
+    if openers > limit and json_depth(text) > limit:
         raise bad_request(f"JSON is nested too deeply: at most {limit} levels.")
     try:
         return json.loads(text)

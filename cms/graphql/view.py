@@ -152,8 +152,12 @@ class GraphQLView(BaseGraphQLView):
         if state is not None and state.params is not None:
             return state.params
 
+        # A POST's parameters are in its body; the query string is read
+        # only when there is one.
+        url_params = request.GET if request.META.get("QUERY_STRING") else {}
+
         def param(name: str) -> Any:
-            return request.GET.get(name) or data.get(name)
+            return url_params.get(name) or data.get(name)
 
         query, variables, id_ = param("query"), param("variables"), param("id")
         if variables and isinstance(variables, str):
