@@ -10,6 +10,7 @@ import inspect
 from pathlib import Path
 
 import pytest
+from django.http import HttpRequest
 from django.template import engines
 from graphene_django.views import GraphQLView as GrapheneGraphQLView
 from graphql import ExecutionContext, Source
@@ -104,6 +105,12 @@ PATCHES = {
     ),
     "GraphQLView: json_encode": lambda: (
         parameters(GrapheneGraphQLView.json_encode)[:3] == ["self", "request", "d"]
+    ),
+    # cms.cache.keys.site_key (Django 5.2): the raw host, before validation,
+    # is what get_host() validates and returns.
+    "site_key: HttpRequest._get_raw_host": lambda: (
+        parameters(HttpRequest._get_raw_host) == ["self"]
+        and "self._get_raw_host()" in inspect.getsource(HttpRequest.get_host)
     ),
     # cms.admin_search (wagtail 7.4): the page search's results header says
     # its verbose_name_plural after the count.
