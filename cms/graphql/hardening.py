@@ -77,25 +77,55 @@ def decode_body(body: bytes) -> str:
         raise bad_request("The request body is not valid UTF-8.") from None
 
 
+#: Bodies with more opening brackets than this (strings included) are
+#: scanned for their nesting before they are parsed; fewer cannot nest deeply
+#: enough to trouble the parser, and are measured once parsed.
+SCAN_BEFORE_PARSING = 256
+
+
 def load_json(text: str | bytes, invalid: str) -> Any:
     """``text`` parsed as JSON, or a 400 with the message ``invalid``.
 
-    A document nested deeper than ``GRAPHQL_MAX_JSON_DEPTH`` is refused
-    before it is parsed.
+    A document nested deeper than ``GRAPHQL_MAX_JSON_DEPTH`` is refused; one
+    that could nest deeply enough to exhaust the parser's recursion is
+    refused before it is parsed.
     """
     if isinstance(text, bytes):
         text = decode_body(text)
     limit = settings.GRAPHQL_MAX_JSON_DEPTH
-    # Nesting cannot go deeper than the number of opening brackets: most
-    # bodies have fewer than the limit and need no closer look.
+    too_deep = f"JSON is nested too deeply: at most {limit} levels."
     openers = text.count("{") + text.count("[")
-    if openers > limit and json_depth(text) > limit:
-        raise bad_request(f"JSON is nested too deeply: at most {limit} levels.")
+    if openers > SCAN_BEFORE_PARSING and json_depth(text) > limit:
+        raise bad_request(too_deep)
     try:
-        return json.loads(text)
+        value = json.loads(text)
     except (ValueError, RecursionError):
         # RecursionError cannot happen within the depth limit: defensive.
         raise bad_request(invalid) from None
+    if openers > limit and nesting(value) > limit:
+        raise bad_request(too_deep)
+    return value
+
+
+def nesting(value: Any) -> int:
+    """How deeply arrays and objects nest in a parsed JSON value (without
+    recursion: linear in the number of values)."""
+    deepest = 0
+    pending = [(value, 1)]
+    while pending:
+        current, depth = pending.pop()
+        children = (
+            current.values()
+            if isinstance(current, dict)
+            else current
+            if isinstance(current, list)
+            else None
+        )
+        if children is None:
+            continue
+        deepest = max(deepest, depth)
+        pending.extend((child, depth + 1) for child in children)
+    return deepest
 
 
 def check_params(query: object, variables: object, operation_name: object) -> None:
