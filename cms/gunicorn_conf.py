@@ -1,5 +1,6 @@
 """gunicorn settings for `make serve` and production (environment-driven)."""
 
+import gc
 import multiprocessing
 import os
 
@@ -21,8 +22,18 @@ errorlog = "-"
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 
 
+def when_ready(server):
+    """The application is loaded in the master (``preload_app``): its objects
+    live as long as the process, so the garbage collector's full passes need
+    not walk them, in the master or in the workers it forks (``gc.freeze``;
+    the workers also share those memory pages with it for longer)."""
+    gc.freeze()
+
+
 def post_worker_init(worker):
-    """Connect and run one query before the worker takes real traffic."""
+    """Connect and run one query before the worker takes real traffic; what
+    that loaded stays as long as the worker, like the application."""
     from cms.warmup import warm_up
 
     warm_up(worker.wsgi)
+    gc.freeze()

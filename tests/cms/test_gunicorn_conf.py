@@ -71,3 +71,21 @@ def test_each_worker_warms_up_its_own_application(configure, monkeypatch):
     application = object()
     conf.post_worker_init(SimpleNamespace(wsgi=application))
     assert warmed == [application]
+
+
+def test_long_lived_objects_are_kept_out_of_full_garbage_collections(monkeypatch):
+    import gc
+
+    warmed = []
+    monkeypatch.setattr("cms.warmup.warm_up", warmed.append)
+    try:
+        gc.unfreeze()
+        gunicorn_conf.when_ready(SimpleNamespace())
+        after_loading = gc.get_freeze_count()
+        assert after_loading > 0
+        worker = SimpleNamespace(wsgi=object())
+        gunicorn_conf.post_worker_init(worker)
+        assert warmed == [worker.wsgi]
+        assert gc.get_freeze_count() >= after_loading
+    finally:
+        gc.unfreeze()
