@@ -64,7 +64,7 @@ TEXT = {
         "history": "reviewed by {reviewer} ({credentials})",
     },
     "de": {
-        "submit": "In Medical review einreichen",
+        "submit": "In Medizinische Prüfung einreichen",
         "more actions": "Mehr Aktionen",
         "submitted": "wurde zur Moderation eingereicht",
         "actions": "Aktionen",
