@@ -430,6 +430,8 @@ def test_admin_pages_in_german_show_none_of_our_english_strings(
         "Erhält jedes Ereignis als signierten JSON-POST.",
         "Seite veröffentlicht, Übersetzung veröffentlicht",
         "Profil für die medizinische Prüfung",
+        # The workflow's task, named by our migrations.
+        "Medizinische Prüfung",
     ):
         assert german in html.unescape(everything), german
     # ...and none of our English strings is left.
