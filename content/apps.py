@@ -15,14 +15,16 @@ class ContentConfig(AppConfig):
         from content import reading
         from content.api import patches as api_patches
         from content.api.context import current_loader, loader_for
+        from content.editorial import patches as editorial_patches
         from content.locales import sync_content_locales
         from content.translation import patches as translation_patches
 
         reading.register(current=current_loader, for_info=loader_for)
-        # Patches of grapple, graphene and wagtail-localize, each layer's in
-        # its patches.py.
+        # Patches of grapple, graphene, wagtail-localize and Wagtail, each
+        # layer's in its patches.py.
         api_patches.apply()
         translation_patches.apply()
+        editorial_patches.apply()
         from content.translation.permissions import grant_new_target_tree
 
         post_migrate.connect(sync_content_locales, sender=self)

@@ -3,7 +3,8 @@
 A patch replaces or edits something of a package this project does not own
 (a method of a grapple type, a field of its registry, a wagtail-localize
 method). Each layer lists its patches in its own ``patches.py``
-(``content.api.patches``, ``content.translation.patches``), applied once
+(``content.api.patches``, ``content.translation.patches``,
+``content.editorial.patches``), applied once
 from ``ContentConfig.ready()``. Each patch names the version it was written
 against and the targets it relies on; before it is applied, every target is
 looked up and kept as it was, so the tests can check that each still exists

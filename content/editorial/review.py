@@ -26,14 +26,15 @@ import logging
 from typing import Any
 
 from django.utils import timezone
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, gettext_noop
 
 # No Wagtail model imports at module level: Wagtail imports this module (the
 # workflow's finishing action, WAGTAIL_FINISH_WORKFLOW_ACTION) while its own
 # models are being defined.
 
-MEDICAL_REVIEWERS = "Medical reviewers"
-WORKFLOW_NAME = "Medical review"
+# Stored in English, shown in the admin language (content.editorial.patches).
+MEDICAL_REVIEWERS = gettext_noop("Medical reviewers")
+WORKFLOW_NAME = gettext_noop("Medical review")
 OVERRIDE_ACTION = "content.review_override"
 REVIEW_ACTION = "content.review_recorded"
 # The log action Wagtail's publish_scheduled command publishes with.

@@ -6,9 +6,11 @@ which is assigned to the root of the page tree and so covers the article.
 """
 
 from django.db import migrations
+from django.utils.translation import gettext_noop
 
-GROUP = "Medical reviewers"
-WORKFLOW = "Medical review"
+# Stored in English, shown in the admin language (content.editorial.patches).
+GROUP = gettext_noop("Medical reviewers")
+WORKFLOW = gettext_noop("Medical review")
 
 
 def create_medical_review(apps, schema_editor):

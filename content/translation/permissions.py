@@ -27,12 +27,14 @@ from typing import Any
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model
+from django.utils.translation import gettext_noop
 from wagtail.models import GroupPagePermission, Locale, Page, Site
 
 from content.locales import content_locales, default_language_code
 from content.translation.status import translatable_snippet_models
 
-TRANSLATORS = "Translators"
+# Stored in English, shown in the admin language (content.editorial.patches).
+TRANSLATORS = gettext_noop("Translators")
 
 #: Page permissions on each target-language tree. Not "publish_page": pages
 #: are published by the medical review.

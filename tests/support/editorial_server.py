@@ -37,25 +37,27 @@ EDITED_CAUSE = "polyps-fibroids-and-adhesions"
 @dataclass(frozen=True)
 class Cast:
     """An editor and a medical reviewer working in one admin language, and
-    the causes they submit and find overdue (one pair per language, so the
-    runs do not meet)."""
+    the causes they submit, find overdue and edit in an autosaved session
+    (one set per language, so the runs do not meet)."""
 
     language: str
     editor: str
     reviewer: str
     submitted: str
     overdue: str
+    edited: str
 
 
 #: The admin languages the flows run in (Wagtail's preferred language).
 CASTS = {
-    "en": Cast("en", EDITOR, REVIEWER, SUBMITTED_CAUSE, OVERDUE_CAUSE),
+    "en": Cast("en", EDITOR, REVIEWER, SUBMITTED_CAUSE, OVERDUE_CAUSE, EDITED_CAUSE),
     "de": Cast(
         "de",
         "erika-redakteurin",
         "rainer-pruefer",
         "congenital-uterine-anomalies",
         "uterine-microbiome",
+        "uterine-nk-cells",
     ),
 }
 
@@ -99,9 +101,9 @@ for cast in names.CASTS.values():
     page = CausePage.objects.get(slug=cast.overdue, locale__language_code="en")
     page.next_review_due = timezone.localdate() - datetime.timedelta(days=3)
     page.save_revision()
-slugs = {names.EDITED_CAUSE}
+slugs = set()
 for cast in names.CASTS.values():
-    slugs |= {cast.submitted, cast.overdue}
+    slugs |= {cast.submitted, cast.overdue, cast.edited}
 ids = {
     slug: CausePage.objects.get(slug=slug, locale__language_code="en").pk
     for slug in slugs
@@ -138,7 +140,8 @@ class EditorialServer:
 
 
 def serve(directory: Path, port: int | None = None) -> Iterator[EditorialServer]:
-    port = port or free_port()
+    # EDITORIAL_SERVER_PORT: a fixed port, where the machine's are shared out.
+    port = port or int(os.environ.get("EDITORIAL_SERVER_PORT") or 0) or free_port()
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "settings.dev",

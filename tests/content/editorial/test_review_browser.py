@@ -8,8 +8,9 @@ kept under ``test-artifacts/browser/<test>/`` (``BROWSER_ARTIFACTS`` picks
 another directory) when the test fails, and removed when it passes. The
 server log is checked for failed requests after every flow.
 
-The review flows run twice: with the users' preferred language English and
-German (``CASTS``), asserting the text each sees (``TEXT``).
+The review flows and the autosaved editing session run twice: with the
+users' preferred language English and German (``CASTS``), asserting the text
+each sees (``TEXT``).
 
 Skipped without the ``playwright`` package or a Chromium binary.
 """
@@ -31,8 +32,6 @@ from tests.support import editorial_server
 from tests.support.browser import needs_chromium
 from tests.support.editorial_server import (
     CASTS,
-    EDITED_CAUSE,
-    EDITOR,
     PASSWORD,
     REVIEWER_CREDENTIALS,
     REVIEWER_NAME,
@@ -62,9 +61,14 @@ TEXT = {
         "approved": "'{title}' was approved and published.",
         "refused": "has passed",
         "history": "reviewed by {reviewer} ({credentials})",
+        "summary": "Summary",
+        "toggle preview": "Toggle preview",
+        "autosave paused": "Autosave is paused",
+        "server error": "A server error occurred",
+        "saved": "Saved",
     },
     "de": {
-        "submit": "In Medical review einreichen",
+        "submit": "In Medizinische Prüfung einreichen",
         "more actions": "Mehr Aktionen",
         "submitted": "wurde zur Moderation eingereicht",
         "actions": "Aktionen",
@@ -73,6 +77,11 @@ TEXT = {
         "approved": "„{title}“ wurde freigegeben und veröffentlicht.",
         "refused": "ist überschritten",
         "history": "geprüft von {reviewer} ({credentials})",
+        "summary": "Zusammenfassung",
+        "toggle preview": "Vorschau umschalten",
+        "autosave paused": "Automatisches Speichern ist pausiert",
+        "server error": "Ein Serverfehler ist aufgetreten",
+        "saved": "Gespeichert",
     },
 }
 
@@ -283,9 +292,10 @@ def test_overdue_page_is_refused_overridden_once_and_refused_again(
         assert cause(reviewer, cast.overdue)["summary"] == first
 
 
-def test_autosave_and_preview_through_an_editing_session(browser, server, steps):
-    editor = sign_in(browser, server, EDITOR)
-    page_id = server.pages[EDITED_CAUSE]
+def test_autosave_and_preview_through_an_editing_session(browser, server, steps, cast):
+    editor = sign_in(browser, server, cast.editor, cast.language)
+    text = editor.text
+    page_id = server.pages[cast.edited]
     saves = []
     editor.on(
         "response",
@@ -295,28 +305,31 @@ def test_autosave_and_preview_through_an_editing_session(browser, server, steps)
             else None
         ),
     )
+    summary = editor.locator("textarea[name=summary]")
     with steps("editor opens the cause and the preview panel", editor):
         editor.goto(f"/admin/pages/{page_id}/edit/")
-        editor.get_by_role("button", name="Toggle preview").click()
+        expect(editor.locator("label[for=id_summary]")).to_have_text(
+            re.compile(rf"^\s*{text['summary']}")
+        )
+        editor.get_by_role("button", name=text["toggle preview"]).click()
         expect(editor.locator("iframe").first).to_be_visible()
         # The draft as saved, before any change.
-        wait_for_preview(editor, "Growths or scar tissue inside the uterus")
+        wait_for_preview(editor, summary.input_value()[:40])
 
-    summary = editor.locator("textarea[name=summary]")
     for round_ in range(3):
         addition = f" Draft {round_}."
         with steps(f"editor types, draft {round_}", editor):
             summary.click()
             summary.press("Control+End")
             summary.press_sequentially(addition, delay=30)
-            text = summary.input_value()
-            assert text.endswith(addition)
+            typed = summary.input_value()
+            assert typed.endswith(addition)
             editor.wait_for_timeout(1500)  # an editor's pause
-            expect(editor.get_by_text("Autosave is paused")).to_be_hidden()
-            expect(editor.get_by_text("A server error occurred")).to_be_hidden()
+            expect(editor.get_by_text(text["autosave paused"])).to_be_hidden()
+            expect(editor.get_by_text(text["server error"])).to_be_hidden()
 
     with steps("the preview panel shows the last draft", editor):
-        wait_for_preview(editor, text)
+        wait_for_preview(editor, typed)
 
     with steps("autosave saved the draft", editor):
         for _ in range(100):
@@ -325,7 +338,12 @@ def test_autosave_and_preview_through_an_editing_session(browser, server, steps)
             editor.wait_for_timeout(200)
         assert saves, "no autosave was sent"
         assert set(saves) == {200}, saves
-        expect(editor.get_by_text("Autosave is paused")).to_be_hidden()
+        saved = editor.locator(
+            "#w-autosave-indicator .w-autosave-indicator__state--saved"
+        )
+        expect(saved).to_be_visible()
+        expect(saved).to_have_text(text["saved"])
+        expect(editor.get_by_text(text["autosave paused"])).to_be_hidden()
 
 
 def wait_for_preview(page, text: str) -> None:

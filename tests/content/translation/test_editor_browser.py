@@ -2,12 +2,13 @@
 
 The test client tests (``test_translation_admin``) call the editor's
 endpoints the way its React app does; this one lets the app itself run in
-Chromium, driven by Playwright: a translator translates one sentence by
-typing it, saves it and submits the page to the medical review; and a
-translator takes a cause through machine translation, typing, a PO file
-round trip, the review's request for changes (reading the reviewer's comment)
-and resubmission to the reviewer's approval; the medical reviewer requests
-the changes and approves in their own browser, from the dashboard. A
+Chromium, driven by Playwright: a translator takes a cause through machine
+translation, typing, a PO file round trip, submission to the medical review,
+the review's request for changes (reading the reviewer's comment) and
+resubmission to the reviewer's approval; the medical reviewer requests the
+changes and approves in their own browser, from the dashboard. The flow runs
+with the users' preferred language English and German, asserting the text
+each sees (``TEXT``), and the server's log is checked for errors. A
 screenshot of each step is kept when a test fails (``screenshots`` fixture).
 
 Needs the ``playwright`` Python package and a Chromium binary (Debian's
@@ -18,6 +19,7 @@ Needs the ``playwright`` Python package and a Chromium binary (Debian's
 from __future__ import annotations
 
 import io
+import logging
 
 import pytest
 from django.conf import settings
@@ -25,6 +27,7 @@ from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 from django.test import Client
 from wagtail.models import WorkflowState
+from wagtail.users.models import UserProfile
 from wagtail_localize.models import StringTranslation
 
 from content.models import CausePage
@@ -39,68 +42,46 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-GERMAN_SUMMARY = "Ein Eileiter ist verschlossen und mit Flüssigkeit gefüllt."
-
-
-def test_translator_types_a_translation_in_the_editor_and_submits_it(
-    live_server, browser
-):
-    call_command("load_demo_content", translations="de", stdout=io.StringIO())
-    call_command("setup_translators", stdout=io.StringIO())
-    translator = User.objects.create_user("tomasz", "tomasz@example.org", "x" * 12)
-    translator.groups.add(Group.objects.get(name="Translators"))
-    session = Client()
-    session.force_login(translator)
-    english = CausePage.objects.get(slug="hydrosalpinx", locale__language_code="en")
-    german = CausePage.objects.get(slug="hydrosalpinx", locale__language_code="de")
-
-    context = browser.new_context(base_url=live_server.url)
-    context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": session.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
-    page = context.new_page()
-    page.goto(f"/admin/pages/{german.pk}/edit/")
-
-    # The summary's segment: the English sentence, with the machine output
-    # and an Edit button, rendered by the React app.
-    segment = page.locator("li").filter(has=page.get_by_text(english.summary))
-    segment.get_by_role("button", name="Edit").click()
-    segment.locator("textarea").fill(GERMAN_SUMMARY)
-    with page.expect_response(lambda r: r.request.method == "PUT") as saved:
-        segment.get_by_role("button", name="Save").click()
-    assert saved.value.status == 200
-    sync_api.expect(segment.get_by_text(GERMAN_SUMMARY)).to_be_visible()
-    assert StringTranslation.objects.filter(
-        locale=german.locale, data=GERMAN_SUMMARY, last_translated_by=translator
-    ).exists()
-    # No publish button for a translator.
-    assert page.get_by_role("button", name="Publish in Deutsch").count() == 0
-
-    page.locator("[data-translation-review]").get_by_role(
-        "button", name="Submit this translation to Medical review"
-    ).click()
-    sync_api.expect(
-        page.locator("[data-translation-review]").get_by_text(
-            "Waiting for Medical review"
-        )
-    ).to_be_visible()
-    state = WorkflowState.objects.get(
-        object_id=str(german.pk), status=WorkflowState.STATUS_IN_PROGRESS
-    )
-    assert state.requested_by == translator
-    revision = state.current_task_state.revision.as_object()
-    assert revision.summary == GERMAN_SUMMARY
-    german.refresh_from_db()
-    assert german.summary != GERMAN_SUMMARY  # served unchanged until approved
-    context.close()
-
-
+#: What the translator and the reviewer see, in each admin language: the
+#: project's strings (its locale/ catalogues), Wagtail's and wagtail-localize's.
+TEXT = {
+    "en": {
+        "machine": "Translate with Dummy translator",
+        "edit": "Edit",
+        "save": "Save",
+        "download": "Download PO file",
+        "uploaded": "translated entries from the PO file",
+        "submit": "Submit this translation to Medical review",
+        "waiting": "Waiting for Medical review",
+        "publish": "Publish in ",
+        "delete": "Delete",
+        "in review": "In review",
+        "wrote": "Rafael Reviewer wrote on",
+        "actions": "Actions",
+        "request changes": "Request changes",
+        "approve": "Approve with comment",
+        "changes requested": "Changes to '{title}' were requested.",
+        "approved": "'{title}' was approved and published.",
+    },
+    "de": {
+        "machine": "Übersetzen mit Dummyübersetzer",
+        "edit": "Bearbeiten",
+        "save": "Speichern",
+        "download": "PO Datei herunterladen",
+        "uploaded": "übersetzte Einträge aus der PO-Datei übernommen",
+        "submit": "Übersetzung einreichen (Medizinische Prüfung)",
+        "waiting": "Wartet auf Medizinische Prüfung",
+        "publish": "Veröffentlichen in ",
+        "delete": "Löschen",
+        "in review": "In Prüfung",
+        "wrote": "Rafael Reviewer schrieb am",
+        "actions": "Aktionen",
+        "request changes": "Änderungen anfordern",
+        "approve": "Mit Kommentar genehmigen",
+        "changes requested": "Für „{title}“ wurden Änderungen angefordert.",
+        "approved": "„{title}“ wurde freigegeben und veröffentlicht.",
+    },
+}
 DUMMY = {
     "CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator",
     "OPTIONS": {},
@@ -125,12 +106,19 @@ def _session_cookie(context, user, live_server) -> None:
     )
 
 
+def _prefers(user: User, language: str) -> User:
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language
+    profile.save()
+    return user
+
+
 def _review(page, title: str, action: str, comment: str) -> None:
     """The medical reviewer answers from the dashboard, as in the editorial
     flows: the task's *Actions* menu, the action's dialog with a comment."""
     page.goto("/admin/")
     row = page.locator("#awaiting-review-section tr").filter(has_text=title)
-    row.get_by_role("button", name="Actions", exact=True).click()
+    row.get_by_role("button", name=page.text["actions"], exact=True).click()
     page.get_by_role("button", name=action, exact=True).click()
     dialog = page.get_by_role("dialog")
     dialog.locator("textarea[name=comment]").fill(comment)
@@ -142,8 +130,20 @@ def _review(page, title: str, action: str, comment: str) -> None:
     ).to_have_count(0)
 
 
+@pytest.fixture
+def server_errors(caplog):
+    """The live server's log: what it logged as errors during the test."""
+    caplog.set_level(logging.WARNING)
+    yield lambda: [
+        record.getMessage()
+        for record in caplog.records
+        if record.levelno >= logging.ERROR
+    ]
+
+
+@pytest.mark.parametrize("language", sorted(TEXT))
 def test_translator_takes_a_cause_through_machine_typed_po_and_review(
-    live_server, browser, screenshots, settings, tmp_path
+    live_server, browser, screenshots, settings, tmp_path, server_errors, language
 ):
     import polib
     from wagtail_localize.models import StringSegment, TranslationSource
@@ -151,6 +151,7 @@ def test_translator_takes_a_cause_through_machine_typed_po_and_review(
     from content.editorial.review import MEDICAL_REVIEWERS
     from tests.content.conftest import make_user
 
+    text = TEXT[language]
     settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR = DUMMY
     call_command("load_demo_content", translations="de", stdout=io.StringIO())
     call_command("setup_translators", stdout=io.StringIO())
@@ -159,8 +160,11 @@ def test_translator_takes_a_cause_through_machine_typed_po_and_review(
     reviewer = make_user("rafael-reviewer", MEDICAL_REVIEWERS)
     reviewer.first_name, reviewer.last_name = "Rafael", "Reviewer"
     reviewer.save()
+    _prefers(translator, language)
+    _prefers(reviewer, language)
     english = CausePage.objects.get(slug="hydrosalpinx", locale__language_code="en")
     german = CausePage.objects.get(slug="hydrosalpinx", locale__language_code="de")
+    served_summary = german.summary
     # Nothing of the cause translated yet: the machine's and the translator's turn.
     source = TranslationSource.objects.get(object_id=english.translation_key)
     StringTranslation.objects.filter(
@@ -168,18 +172,22 @@ def test_translator_takes_a_cause_through_machine_typed_po_and_review(
         translation_of__in=StringSegment.objects.filter(source=source).values("string"),
     ).delete()
 
-    context = browser.new_context(base_url=live_server.url, accept_downloads=True)
+    context = browser.new_context(
+        base_url=live_server.url, accept_downloads=True, locale=language
+    )
     _session_cookie(context, translator, live_server)
     page = context.new_page()
-    reviewing = browser.new_context(base_url=live_server.url)
+    reviewing = browser.new_context(base_url=live_server.url, locale=language)
     _session_cookie(reviewing, reviewer, live_server)
     review = reviewing.new_page()
+    review.text = text
     edit_url = f"/admin/pages/{german.pk}/edit/"
     page.goto(edit_url)
     expect = sync_api.expect
     try:
+        expect(page.locator("html")).to_have_attribute("lang", language)
         # 1. Machine translation fills every missing segment.
-        page.get_by_role("button", name="Translate with Dummy translator").click()
+        page.get_by_role("button", name=text["machine"]).click()
         page.wait_for_load_state()
         summary = page.locator("li").filter(has=page.get_by_text(english.summary))
         reversed_summary = " ".join(reversed(english.summary.split()))
@@ -187,16 +195,23 @@ def test_translator_takes_a_cause_through_machine_typed_po_and_review(
         screenshots.shot(page, "machine-translated")
 
         # 2. The translator types the summary over the machine output.
-        summary.get_by_role("button", name="Edit").click()
+        summary.get_by_role("button", name=text["edit"]).click()
         summary.locator("textarea").fill(TYPED_SUMMARY)
         with page.expect_response(lambda r: r.request.method == "PUT") as saved:
-            summary.get_by_role("button", name="Save").click()
+            summary.get_by_role("button", name=text["save"]).click()
         assert saved.value.status == 200
         expect(summary.get_by_text(TYPED_SUMMARY)).to_be_visible()
+        assert StringTranslation.objects.filter(
+            locale=german.locale, data=TYPED_SUMMARY, last_translated_by=translator
+        ).exists()
+        # No publish button for a translator.
+        expect(
+            page.get_by_role("button", name=f"{text['publish']}Deutsch")
+        ).to_have_count(0)
         screenshots.shot(page, "typed")
 
         # 3. Download the PO file, translate the title offline, upload it.
-        page.get_by_text("Download PO file").first.wait_for(state="attached")
+        page.get_by_text(text["download"]).first.wait_for(state="attached")
         with page.expect_download() as download:
             page.evaluate(
                 "document.querySelector('a[href$=\"/pofile/download/\"]').click()"
@@ -213,57 +228,70 @@ def test_translator_takes_a_cause_through_machine_typed_po_and_review(
             "form[action$='/pofile/upload/'] input[type=file]"
         ).set_input_files(str(path))
         page.wait_for_url(f"**{edit_url}")
-        expect(page.get_by_text("translated entries from the PO file")).to_be_visible()
+        expect(page.get_by_text(text["uploaded"])).to_be_visible()
         expect(page.get_by_text(PO_TITLE).first).to_be_visible()
         screenshots.shot(page, "po-uploaded")
 
-        # 4. Submit with the editor's primary button.
+        # 4. Submit with the editor's primary button (the review panel has
+        # the same).
+        panel = page.locator("[data-translation-review]")
+        expect(panel.get_by_role("button", name=text["submit"])).to_be_visible()
         primary = page.locator("footer [data-translation-primary]")
-        expect(primary).to_have_text("Submit this translation to Medical review")
+        expect(primary).to_have_text(text["submit"])
         primary.click()
         page.wait_for_url(f"**{edit_url}")
         expect(page.locator("[data-review-state=in_review]")).to_be_visible()
+        expect(panel.get_by_text(text["waiting"])).to_be_visible()
         waiting = page.locator("footer [data-translation-primary=waiting]")
-        expect(waiting).to_be_visible()
+        expect(waiting).to_have_text(text["waiting"])
         expect(waiting).to_be_disabled()
-        expect(page.get_by_role("link", name="Delete")).to_have_count(0)
+        expect(page.get_by_role("link", name=text["delete"])).to_have_count(0)
         screenshots.shot(page, "submitted")
+        state = WorkflowState.objects.get(
+            object_id=str(german.pk), status=WorkflowState.STATUS_IN_PROGRESS
+        )
+        assert state.requested_by == translator
+        assert state.current_task_state.revision.as_object().summary == TYPED_SUMMARY
+        german.refresh_from_db()
+        assert german.summary == served_summary  # served unchanged until approved
         status = context.new_page()
         status.goto(f"{_status_url()}?locale=de")
         row = status.locator("tr").filter(has=status.get_by_text(english.title))
-        expect(row.locator("[data-state=in_review]")).to_have_text("In review")
+        expect(row.locator("[data-state=in_review]")).to_have_text(text["in review"])
         screenshots.shot(status, "status-in-review")
         status.close()
 
         # 5. The reviewer requests changes; the translator reads the comment.
-        _review(review, PO_TITLE, "Request changes", REVIEW_COMMENT)
+        _review(review, PO_TITLE, text["request changes"], REVIEW_COMMENT)
         expect(review.locator(".messages")).to_contain_text(
-            f"Changes to '{PO_TITLE}' were requested."
+            text["changes requested"].format(title=PO_TITLE)
         )
         screenshots.shot(review, "reviewer-requested-changes")
         page.reload()
         comment = page.locator("[data-review-comment]")
-        expect(comment).to_contain_text("Rafael Reviewer wrote on")
+        expect(comment).to_contain_text(text["wrote"])
         expect(comment).to_contain_text(REVIEW_COMMENT)
         screenshots.shot(page, "changes-requested")
 
         # 6. Fixed and resubmitted.
         summary = page.locator("li").filter(has=page.get_by_text(english.summary))
-        summary.get_by_role("button", name="Edit").click()
+        summary.get_by_role("button", name=text["edit"]).click()
         summary.locator("textarea").fill(RESUBMITTED_SUMMARY)
         with page.expect_response(lambda r: r.request.method == "PUT") as saved:
-            summary.get_by_role("button", name="Save").click()
+            summary.get_by_role("button", name=text["save"]).click()
         assert saved.value.status == 200
-        page.locator("footer [data-translation-primary=submit]").click()
+        resubmit = page.locator("footer [data-translation-primary=submit]")
+        expect(resubmit).to_have_text(text["submit"])
+        resubmit.click()
         page.wait_for_url(f"**{edit_url}")
         expect(page.locator("[data-review-state=in_review]")).to_be_visible()
         screenshots.shot(page, "resubmitted")
 
         # 7. The reviewer approves and is told it is published; readers get
         # exactly the resubmitted text.
-        _review(review, PO_TITLE, "Approve with comment", "Geprüft.")
+        _review(review, PO_TITLE, text["approve"], "Geprüft.")
         expect(review.locator(".messages")).to_contain_text(
-            f"'{PO_TITLE}' was approved and published."
+            text["approved"].format(title=PO_TITLE)
         )
         screenshots.shot(review, "reviewer-approved")
         page.reload()
@@ -275,6 +303,7 @@ def test_translator_takes_a_cause_through_machine_typed_po_and_review(
     finally:
         reviewing.close()
         context.close()
+    assert not server_errors(), server_errors()
 
 
 def _status_url() -> str:
