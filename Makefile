@@ -164,12 +164,14 @@ audit: install
 	$(BIN)/pip-audit -r requirements.txt
 
 # Throughput and latency of the article API on gunicorn with production
-# settings: GraphQL uncached and cached, Wagtail's REST API and the floor (see
-# docs/benchmark.md). Needs PostgreSQL and Redis on 127.0.0.1; recreates the
-# database nidation_bench and empties Redis database 13. Not run in CI.
+# settings: GraphQL uncached and cached, Wagtail's REST API and the floor, and
+# the reference frontend's server-rendered cause page, cold and warm (with
+# Node.js; built into frontend/.next-bench; see docs/benchmark.md). Needs
+# PostgreSQL and Redis on 127.0.0.1; recreates the database nidation_bench
+# and empties Redis database 13. Not run in CI.
 bench: install
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache cms/graphiql/node_modules $(GRAPHIQL_STATIC) frontend/node_modules frontend/.next
+	rm -rf $(VENV) .pytest_cache .ruff_cache cms/graphiql/node_modules $(GRAPHIQL_STATIC) frontend/node_modules frontend/.next frontend/.next-bench
 	rm -f $(CATALOGUES)

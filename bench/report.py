@@ -40,7 +40,7 @@ def markdown(report: dict) -> str:
                 f"| {key}) {report['scenarios'][key]} | {c} "
                 f"| {cell['articles_per_s']} | {cell['requests_per_s']} "
                 f"| {lat['p50']} | {lat['p95']} | {lat['p99']} "
-                f"| {per_article[key]} | {cell['errors']} "
+                f"| {per_article.get(key, '-')} | {cell['errors']} "
                 f"| {cell.get('server_cpu_ms_per_article', '')} | {other} |"
             )
     lines += ["", "| target | measured | met |", "|---|---|---|"]
@@ -61,6 +61,7 @@ def markdown(report: dict) -> str:
             f"| {result['latency_ms']['median']} | {result['latency_ms']['max']} "
             f"| {sql['abusive'][name]['queries']} | {result['errors'][0]} |"
         )
+    lines += frontend_page_table(report)
     return "\n".join(lines)
 
 
@@ -88,6 +89,34 @@ def frontend_table(report: dict) -> list[str]:
             f"| {f.get('server_cpu_ms_per_article', '')} "
             f"| {e.get('server_cpu_ms_per_article', '')} "
             f"| {queries['f'][causes]} | {queries['e'][causes]} |"
+        )
+    return lines
+
+
+def frontend_page_table(report: dict) -> list[str]:
+    """The reference frontend's server-rendered cause page (bench.ssr)."""
+    page = report.get("frontend_page")
+    if not page:
+        return []
+    if "skipped" in page or "failed" in page:
+        state = "skipped" if "skipped" in page else "failed"
+        reason = page[state]
+        return ["", f"Frontend's server-rendered cause page: {state} ({reason})."]
+    lines = [
+        "",
+        "| frontend cause page (next start) | requests | median ms | p95 ms | max ms "
+        "| HTML bytes | errors |",
+        "|---|--:|--:|--:|--:|--:|--:|",
+    ]
+    labels = {
+        "cold": f"cold: first request for each of {page['pages']} pages",
+        "warm": "warm: from Next.js's cache",
+    }
+    for kind, label in labels.items():
+        cell = page[kind]
+        lines.append(
+            f"| {label} | {cell['requests']} | {cell['median_ms']} | {cell['p95_ms']} "
+            f"| {cell['max_ms']} | {cell['html_bytes']} | {cell['errors']} |"
         )
     return lines
 

@@ -14,7 +14,10 @@
    query uncached, (b) cached, (c) the REST calls for the same article,
    (d) the same JSON from memory (the floor);
 5. sends the abusive queries and times their rejection;
-6. prints a table and writes ``bench/results/latest.json``.
+6. times the reference frontend's server-rendered cause page, cold and warm
+   (``bench.ssr``: ``next start`` against the same gunicorn; skipped, saying
+   why, without Node.js);
+7. prints a table and writes ``bench/results/latest.json``.
 
 Needs PostgreSQL (user postgres, trust auth) at 127.0.0.1:5432 and Redis at
 127.0.0.1:6379; ``BENCH_POSTGRES_URL``, ``BENCH_DATABASE`` and
@@ -37,7 +40,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench import frontend_bench, loadgen
+from bench import frontend_bench, loadgen, nextjs, ssr
 from bench.queries import (
     ABUSIVE_QUERIES,
     abusive_body,
@@ -509,6 +512,9 @@ def print_report(report: dict) -> None:
             f"{r['latency_ms']['median']} ms, max {r['latency_ms']['max']} ms, "
             f"SQL {sql['abusive'][name]['queries']}: {r['errors'][0]}"
         )
+    if "frontend_page" in report:
+        log("")
+        log_frontend_page(report["frontend_page"])
     if "webhooks" in report:
         hooks = report["webhooks"]
         log("")
@@ -529,6 +535,37 @@ def print_report(report: dict) -> None:
             "Other processes used CPU (cores) during: "
             + json.dumps(report["targets"]["disturbed"])
         )
+
+
+def log_frontend_page(result: dict) -> None:
+    if "skipped" in result or "failed" in result:
+        reason = result.get("skipped") or result["failed"]
+        state = "skipped" if "skipped" in result else "FAILED"
+        log(f"Frontend's server-rendered cause page: {state} ({reason})")
+        return
+    log(f"Frontend's server-rendered cause page ({result['pages']} pages, next start):")
+    for kind in ("cold", "warm"):
+        cell = result[kind]
+        log(
+            f"  {kind}: {cell['requests']} requests, median {cell['median_ms']} ms, "
+            f"p95 {cell['p95_ms']} ms, max {cell['max_ms']} ms, "
+            f"{cell['html_bytes']} bytes of HTML, {cell['errors']} errors"
+        )
+
+
+def frontend_page(
+    build: nextjs.Build | None, skipped: str | None, client, port: int, site_port: int
+) -> dict:
+    """The frontend part (``bench.ssr``), or why it did not run."""
+    if build is None:
+        return {"skipped": skipped}
+    try:
+        return ssr.measure(
+            build, client, f"http://127.0.0.1:{port}", site_port, LOCALE, WORK
+        )
+    except Exception as error:  # noqa: BLE001
+        # Reported, not raised: the rest of the run's figures are kept.
+        return {"failed": f"{type(error).__name__}: {error}"[-3000:]}
 
 
 def versions() -> dict:
@@ -560,7 +597,7 @@ def main() -> int:
         help="measured seconds per scenario at each concurrency (default 10,10,30)",
     )
     parser.add_argument("--concurrency", default="1,4,16")
-    parser.add_argument("--output", default=str(RESULTS))
+    parser.add_argument("--output", default=None, help=f"default {RESULTS}")
     parser.add_argument(
         "--gunicorn-arg",
         action="append",
@@ -588,6 +625,30 @@ def main() -> int:
         default=10,
         help="measured seconds of (f) and (e) on each article size (default 10)",
     )
+    parser.add_argument(
+        "--port",
+        type=int,
+        default=0,
+        help="gunicorn's port on 127.0.0.1 (default: a free one)",
+    )
+    parser.add_argument(
+        "--frontend-port",
+        type=int,
+        default=0,
+        help="next start's port on 127.0.0.1 (default: a free one)",
+    )
+    parser.add_argument(
+        "--webhooks-port",
+        type=int,
+        default=0,
+        help="the webhook receiver's port on 127.0.0.1 (default: a free one)",
+    )
+    parser.add_argument(
+        "--frontend-only",
+        action="store_true",
+        help="after seeding, time only the frontend's server-rendered cause page "
+        "and write that part alone (to bench/.work/frontend.json unless --output)",
+    )
     args = parser.parse_args()
     # Stop gunicorn on the way out when told to stop (finally blocks run).
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
@@ -596,19 +657,44 @@ def main() -> int:
     if len(seconds) != len(levels):
         parser.error("give one --seconds value per concurrency level")
 
+    port = args.port or free_port()
+    site_port = args.frontend_port or free_port()
+    while site_port == port:
+        site_port = free_port()
+    started = time.monotonic()
+    WORK.mkdir(parents=True, exist_ok=True)
+
+    # The frontend builds (when its sources changed) while the database is
+    # seeded; it is served and timed after the load (bench.ssr).
+    skipped = ssr.skip_reason()
+    build = None
+    if skipped is None:
+        log(f"== frontend: next build into frontend/{ssr.DIST_DIR} (in the background)")
+        try:
+            build = ssr.start_build(f"http://127.0.0.1:{port}", site_port, WORK)
+        except (OSError, subprocess.CalledProcessError) as error:
+            skipped = f"could not start next build: {error}"
+    else:
+        log(f"== frontend: skipped ({skipped})")
+    try:
+        return bench(args, levels, seconds, port, site_port, started, build, skipped)
+    finally:
+        if build is not None and build.process is not None:
+            build.process.stop()
+
+
+def bench(args, levels, seconds, port, site_port, started, build, skipped) -> int:
+    """Seed, serve and measure (``main`` has started the frontend's build)."""
     admin_url = os.environ.get(
         "BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres"
     )
     redis_url = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/13")
     database = os.environ.get("BENCH_DATABASE", "nidation_bench")
-    port = free_port()
-    started = time.monotonic()
 
     log(f"== database {database}: recreate, migrate, seed")
     database_url = reset_database(admin_url, database)
     flush_redis(redis_url)
     env = server_env(database_url, redis_url, port)
-    WORK.mkdir(parents=True, exist_ok=True)
     manage(env, "manage.py", "migrate", "--noinput", "-v0")
     manage(env, "-m", "bench.seed")
     manage(env, "manage.py", "import_trusted_documents", str(MANIFEST), "-v0")
@@ -617,6 +703,19 @@ def main() -> int:
     if args.nice:
         os.nice(args.nice)  # gunicorn inherits it
     server = start_server(env, port, args.gunicorn_arg)
+    if args.frontend_only:
+        try:
+            client = loadgen.Client("127.0.0.1", port)
+            log("== the frontend's server-rendered cause page")
+            result = frontend_page(build, skipped, client, port, site_port)
+        finally:
+            stop_server(server)
+            flush_redis(redis_url)
+        output = Path(args.output or WORK / "frontend.json")
+        output.write_text(json.dumps({"frontend_page": result}, indent=2) + "\n")
+        log_frontend_page(result)
+        log(f"\nWritten to {output} ({round(time.monotonic() - started)} s in all).")
+        return 0
     try:
         client = loadgen.Client("127.0.0.1", port)
         scenarios, info = build_scenarios(client)
@@ -665,6 +764,10 @@ def main() -> int:
         log("== abusive queries")
         wait_until_quiet(meter, args.quiet_timeout)
         abuse = abusive(client)
+
+        log("== the frontend's server-rendered cause page, cold and warm")
+        wait_until_quiet(meter, args.quiet_timeout)
+        page = frontend_page(build, skipped, client, port, site_port)
     finally:
         stop_server(server)
 
@@ -672,7 +775,8 @@ def main() -> int:
     try:
         webhooks = json.loads(
             subprocess.run(  # noqa: S603
-                [PYTHON, "-m", "bench.webhooks", "--publishes", "50"],
+                [PYTHON, "-m", "bench.webhooks", "--publishes", "50"]
+                + [f"--receiver-port={args.webhooks_port}"],
                 cwd=ROOT,
                 env=env,
                 check=True,
@@ -712,6 +816,7 @@ def main() -> int:
         "sql_queries": sql,
         "abusive": abuse,
         "webhooks": webhooks,
+        "frontend_page": page,
         "targets": {
             **evaluate(cells, sql, abuse),
             **frontend_bench.evaluate(cells, by_size, sql),
@@ -719,7 +824,7 @@ def main() -> int:
         "frontend": {**frontend_info, "by_size": by_size},
         "wall_seconds": round(time.monotonic() - started),
     }
-    output = Path(args.output)
+    output = Path(args.output or RESULTS)
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(json.dumps(report, indent=2) + "\n")
     print_report(report)

@@ -79,6 +79,12 @@ def seed() -> dict[str, int]:
     )
 
     root = Page.get_first_root_node()
+    # Each article sits below the site's root page in its language, as the
+    # demo article does, so that its addresses have the reference frontend's
+    # shape (/<hub>/<category>/<cause>/, /de/<hub>/...; bench.ssr asks for
+    # the English ones). The other languages' root pages are translations
+    # of the site's, so Wagtail's REST API serves their articles too.
+    home = Site.objects.get(is_default_site=True).root_page
     counts = {}
     with transaction.atomic():
         en_hub = None
@@ -96,7 +102,17 @@ def seed() -> dict[str, int]:
             )
             if en_hub is not None:
                 hub.translation_key = en_hub.translation_key
-            root.add_child(instance=hub)
+            parent = home
+            if locale != home.locale:
+                parent = root.add_child(
+                    instance=Page(
+                        title=f"{home.title} ({code})",
+                        slug=f"{home.slug}-{code}",
+                        locale=locale,
+                        translation_key=home.translation_key,
+                    )
+                )
+            parent.add_child(instance=hub)
             categories = []
             for slug, title in CATEGORIES:
                 category = CauseCategoryPage(
@@ -139,13 +155,6 @@ def seed() -> dict[str, int]:
             if code == "en":
                 en_hub, en_chrome = hub, chrome
             counts[code] = len(causes)
-
-        site = Site.objects.get(is_default_site=True)
-        welcome = site.root_page
-        site.root_page = en_hub
-        site.save()
-        if welcome.specific_class is Page and not welcome.get_children().exists():
-            welcome.delete()
     return counts
 
 

@@ -27,6 +27,12 @@ ROOT = Path(__file__).resolve().parent.parent
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--publishes", type=int, default=50)
+    parser.add_argument(
+        "--receiver-port",
+        type=int,
+        default=0,
+        help="the receiver's port on 127.0.0.1 (default: a free one)",
+    )
     args = parser.parse_args()
 
     os.environ["WEBHOOKS_ALLOW_PRIVATE_URLS"] = "true"
@@ -56,7 +62,7 @@ def main() -> int:
                 arrived[str(event["data"]["revision"])] = time.monotonic()
                 lock.notify_all()
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server = ThreadingHTTPServer(("127.0.0.1", args.receiver_port), Handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     subscription = Subscription.objects.create(
         name="bench", url=f"http://127.0.0.1:{server.server_address[1]}/"

@@ -5,7 +5,7 @@ const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
   {
-    ignores: [".next/**", ".next-e2e/**", "node_modules/**", "next-env.d.ts", "src/graphql/generated/**"],
+    ignores: [".next/**", ".next-e2e/**", ".next-bench/**", "node_modules/**", "next-env.d.ts", "src/graphql/generated/**"],
   },
 ];
 

@@ -1,11 +1,22 @@
 // @vitest-environment node
 import { NextRequest } from "next/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { proxy, withTrailingSlash } from "./proxy";
+import { forgetKnownPages, NOT_FOUND_PATH, proxy, withTrailingSlash } from "./proxy";
 
-const LOCALES = { data: { locales: [{ code: "en", isDefault: true }, { code: "de", isDefault: false }] } };
+const LOCALES = {
+  data: {
+    locales: [
+      { code: "en", name: "English", isDefault: true },
+      { code: "de", name: "Deutsch", isDefault: false },
+    ],
+  },
+};
+const HUB_SLUG = "causes-of-failed-implantation-and-pregnancy-loss";
 
-/** A CMS that knows its languages and answers the preview token check. */
+/**
+ * A CMS that knows its languages, answers the preview token check and has
+ * one page in each language: the article's hub (no categories, no causes).
+ */
 function cms(previewed: unknown) {
   const calls: { query: string; variables?: Record<string, unknown>; cache?: string }[] = [];
   vi.stubGlobal(
@@ -13,7 +24,15 @@ function cms(previewed: unknown) {
     vi.fn(async (_url: string, init: RequestInit) => {
       const body = JSON.parse(init.body as string) as { query: string; variables?: Record<string, unknown> };
       calls.push({ ...body, cache: init.cache });
-      const answer = body.query.includes("locales") ? LOCALES : { data: { page: previewed } };
+      const locale = body.variables?.locale;
+      const hub = { slug: HUB_SLUG, url: `${locale === "de" ? "/de" : ""}/${HUB_SLUG}/`, isFallback: false };
+      const answer = body.query.includes("locales")
+        ? LOCALES
+        : body.query.includes("query HubPage")
+          ? { data: { causeIndex: hub } }
+          : body.query.includes("query PreviewToken")
+            ? { data: { page: previewed } }
+            : { data: { causeCategory: null, cause: null } };
       return new Response(JSON.stringify(answer), { headers: { "content-type": "application/json" } });
     }),
   );
@@ -23,6 +42,7 @@ function cms(previewed: unknown) {
 const request = (path: string) => new NextRequest(new URL(path, "http://127.0.0.1:3000"));
 
 afterEach(() => {
+  forgetKnownPages();
   vi.unstubAllGlobals();
   vi.unstubAllEnvs();
 });
@@ -63,6 +83,82 @@ describe("proxy on the preview route", () => {
     expect(response.headers.get("x-middleware-next")).toBe("1");
     expect(response.headers.get("cache-control")).toBeNull();
     expect(calls.some((c) => c.query.includes("PreviewToken"))).toBe(false);
+  });
+});
+
+describe("proxy on an address that is no page", () => {
+  const pageQueries = (calls: { query: string }[]) => calls.filter((c) => !c.query.includes("locales"));
+
+  it("rewrites it to the not-found route, in the address's language", async () => {
+    cms(null);
+    const response = await proxy(request(`/de/${HUB_SLUG}/no-such-category/`));
+    const target = new URL(response.headers.get("x-middleware-rewrite") ?? "", "http://127.0.0.1:3000");
+    expect(target.pathname).toBe(NOT_FOUND_PATH);
+    expect(target.searchParams.get("locale")).toBe("de");
+    expect(response.headers.get("x-middleware-request-x-reader-locale")).toBe("de");
+    expect(response.headers.get("x-middleware-request-x-nonce")).toBeTruthy();
+  });
+
+  it("rewrites a page's address in the wrong language or place", async () => {
+    cms(null);
+    for (const path of ["/no-such-page/", `/${HUB_SLUG}/x/`, `/${HUB_SLUG}/x/y/z/`, "/de/no-such-page/"]) {
+      const response = await proxy(request(path));
+      expect(response.headers.get("x-middleware-rewrite"), path).toContain(NOT_FOUND_PATH);
+    }
+  });
+
+  it("gives the not-found route the language of its query, a known one only", async () => {
+    cms(null);
+    const german = await proxy(request(`${NOT_FOUND_PATH}?locale=de`));
+    expect(german.headers.get("x-middleware-next")).toBe("1");
+    expect(german.headers.get("x-middleware-request-x-reader-locale")).toBe("de");
+    const unknown = await proxy(request(`${NOT_FOUND_PATH}?locale=xx`));
+    expect(unknown.headers.get("x-middleware-request-x-reader-locale")).toBe("en");
+  });
+
+  it("lets a page through, and asks about it again only after a while", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      const calls = cms(null);
+      for (let i = 0; i < 3; i++) {
+        const response = await proxy(request(`/${HUB_SLUG}/`));
+        expect(response.headers.get("x-middleware-next")).toBe("1");
+        expect(response.headers.get("x-middleware-rewrite")).toBeNull();
+      }
+      expect(pageQueries(calls)).toHaveLength(1);
+      vi.advanceTimersByTime(61_000);
+      await proxy(request(`/${HUB_SLUG}/`));
+      expect(pageQueries(calls)).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("asks about an address that was no page every time: a page just published is found", async () => {
+    const calls = cms(null);
+    await proxy(request("/no-such-page/"));
+    await proxy(request("/no-such-page/"));
+    expect(pageQueries(calls)).toHaveLength(2);
+  });
+
+  it("leaves the site root, a language's root, files and a failed lookup to the routes", async () => {
+    const calls = cms(null);
+    for (const path of ["/", "/de/", "/sitemap.xml"]) {
+      const response = await proxy(request(path));
+      expect(response.headers.get("x-middleware-next"), path).toBe("1");
+    }
+    expect(pageQueries(calls)).toHaveLength(0);
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async (_url: string, init: RequestInit) => {
+        const asksLocales = (init.body as string).includes("locales");
+        return new Response(JSON.stringify(asksLocales ? LOCALES : { errors: [{ message: "refused" }] }), {
+          headers: { "content-type": "application/json" },
+        });
+      }),
+    );
+    const refused = await proxy(request("/no-such-page/"));
+    expect(refused.headers.get("x-middleware-next")).toBe("1");
   });
 });
 

@@ -4,7 +4,9 @@ import { dictionaryFor } from "@/i18n/dictionaries";
 import { cmsGraphqlUrl } from "@/lib/cms";
 import { contentSecurityPolicy, newNonce } from "@/lib/csp";
 import { READER_LOCALE_HEADER } from "@/lib/headers";
+import { decodeSegments, type Locale } from "@/lib/locales";
 import { PREVIEW_PATH, previewExpiredHtml, previewParams } from "@/lib/preview";
+import { resolvePath } from "@/lib/resolve";
 
 const PRIVATE_HEADERS = {
   "cache-control": "private, no-store",
@@ -65,6 +67,53 @@ export function withTrailingSlash(url: { pathname: string; search: string }): st
   return `${pathname}/${search}`;
 }
 
+/** Next.js's own not-found route: the root layout and `app/not-found.tsx`. */
+export const NOT_FOUND_PATH = "/_not-found/";
+
+/**
+ * Addresses found to be pages in the last `PAGE_SECONDS`: they are not
+ * asked about again meanwhile (the page route still is, for its content).
+ * Only pages are remembered, so a page published a moment ago is found at
+ * once; one withdrawn meanwhile still answers 404, from the page route.
+ */
+const knownPages = new Map<string, number>();
+const PAGE_SECONDS = 60;
+const MAX_KNOWN_PAGES = 5_000;
+
+/** Forget the addresses found to be pages (tests). */
+export function forgetKnownPages() {
+  knownPages.clear();
+}
+
+/**
+ * Is this the address of no page? Asked before rendering, with the page
+ * route's own rule (`resolvePath`, the same queries), because a
+ * `notFound()` thrown while the page renders gets a 404 whose body only the
+ * browser can draw (vercel/next.js#62228): Next.js's not-found route, to
+ * which such an address is rewritten, renders on the server. Only the
+ * catch-all page route's addresses are asked about (not `/`, a language's
+ * root, files or the preview), and a CMS error leaves the answer to the page.
+ */
+async function isNoPage(pathname: string, locales: Locale[]): Promise<boolean> {
+  const segments = decodeSegments(pathname.split("/").filter(Boolean));
+  if (!segments?.length || pathname === PREVIEW_PATH || pathname === NOT_FOUND_PATH) return false;
+  if ((segments.at(-1) ?? "").includes(".")) return false;
+  if (segments.length === 1 && locales.some((l) => !l.isDefault && l.code === segments[0])) return false;
+  const now = Date.now();
+  if ((knownPages.get(pathname) ?? 0) > now) return false;
+  let resolved;
+  try {
+    resolved = await resolvePath(segments, locales);
+  } catch {
+    return false;
+  }
+  if (!resolved) return true;
+  knownPages.delete(pathname);
+  if (knownPages.size >= MAX_KNOWN_PAGES) knownPages.delete(knownPages.keys().next().value ?? "");
+  knownPages.set(pathname, now + PAGE_SECONDS * 1_000);
+  return false;
+}
+
 /**
  * Before a page renders: ask the CMS for its languages (a tiny, cached
  * answer) to know the reader's language, and to answer with a real status
@@ -90,11 +139,11 @@ async function answer(request: NextRequest, nonce: string, csp: string): Promise
     const response = await fetch(cmsGraphqlUrl(), {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ query: "query ProxyLocales { locales { code isDefault } }" }),
+      body: JSON.stringify({ query: "query ProxyLocales { locales { code name isDefault } }" }),
       signal: AbortSignal.timeout(5_000),
     });
     const body = (await response.json().catch(() => null)) as {
-      data?: { locales: { code: string; isDefault: boolean }[] };
+      data?: { locales: Locale[] };
     } | null;
     if (!body?.data?.locales) {
       status = 502;
@@ -118,8 +167,16 @@ async function answer(request: NextRequest, nonce: string, csp: string): Promise
         for (const [name, value] of Object.entries(PRIVATE_HEADERS)) response.headers.set(name, value);
         return response;
       }
-      const locale = codes.includes(first) ? first : fallback;
+      // The not-found route, to which an address that is no page was
+      // rewritten, comes through here again, with the language in its query.
+      const asked = request.nextUrl.pathname === NOT_FOUND_PATH ? request.nextUrl.searchParams.get("locale") : first;
+      const locale = asked && codes.includes(asked) ? asked : fallback;
       const headers = pageRequestHeaders(request, locale, nonce, csp);
+      if (await isNoPage(request.nextUrl.pathname, body.data.locales)) {
+        const target = new URL(NOT_FOUND_PATH, request.url);
+        target.searchParams.set("locale", locale);
+        return NextResponse.rewrite(target, { request: { headers } });
+      }
       return NextResponse.next({ request: { headers } });
     }
   } catch {

@@ -12,7 +12,8 @@ gets the demo article and its German translation
 
 The frontend is a production build (``next build``, about 25 s, in
 ``frontend/.next-e2e``, built again only when its sources, its lock file or
-the CMS's address change) served by ``next start``. While it builds, the
+the CMS's address change) served by ``next start``, both through
+``bench/nextjs.py``, which ``make bench`` uses too. While it builds, the
 CMS's database is migrated and loaded. Skipped, saying why, without Node.js
 20.19 or newer, with ``SKIP_FRONTEND=1``, or without Chromium.
 
@@ -22,17 +23,10 @@ Ports are free ones the system gives, or ``FRONTEND_E2E_CMS_PORT`` and
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
 import os
-import shutil
-import signal
 import socket
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +34,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
+from bench import nextjs
+from bench.nextjs import Process, start
 from tests.frontend.support import EDITOR, PASSWORD, REVIEWER, SECRET
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -59,30 +55,14 @@ for name, group, first, last in [
 """
 
 
-def node_version() -> tuple[int, ...] | None:
-    node = shutil.which("node")
-    if node is None:
-        return None
-    try:
-        out = subprocess.run(
-            [node, "--version"], capture_output=True, text=True, timeout=10
-        ).stdout
-        return tuple(int(part) for part in out.strip().lstrip("v").split("."))
-    except (OSError, ValueError, subprocess.SubprocessError):
-        return None
-
-
 def skip_reason() -> str | None:
     from tests.support.browser import CHROMIUM
 
     if os.environ.get("SKIP_FRONTEND") == "1":
         return "frontend end-to-end tests skipped (SKIP_FRONTEND=1)"
-    version = node_version()
-    if version is None or version < (20, 19):
-        found = ".".join(map(str, version)) if version else "none"
-        return f"the frontend needs Node.js 20.19 or newer (found: {found})"
-    if shutil.which("npm") is None:
-        return "the frontend needs npm"
+    reason = nextjs.unavailable()
+    if reason:
+        return reason
     if CHROMIUM is None:
         return "no Chromium binary installed"
     return None
@@ -96,66 +76,11 @@ def free_port(env_name: str) -> int:
         return sock.getsockname()[1]
 
 
-@dataclass
-class Process:
-    name: str
-    popen: subprocess.Popen
-    log: Path
-
-    def tail(self, lines: int = 40) -> str:
-        try:
-            text = self.log.read_text(errors="replace")
-        except OSError:
-            return ""
-        return "\n".join(text.splitlines()[-lines:])
-
-    def stop(self) -> None:
-        if self.popen.poll() is None:
-            # Its own process group (start_new_session): next start's workers too.
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(self.popen.pid, signal.SIGTERM)
-            try:
-                self.popen.wait(10)
-            except subprocess.TimeoutExpired:
-                with contextlib.suppress(ProcessLookupError):
-                    os.killpg(self.popen.pid, signal.SIGKILL)
-                self.popen.wait(10)
-
-
-def start(name: str, args: list[str], *, cwd: Path, env: dict, logs: Path) -> Process:
-    log = logs / f"{name}.log"
-    with log.open("wb") as out:
-        popen = subprocess.Popen(
-            args,
-            cwd=cwd,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-            start_new_session=True,
-        )
-    return Process(name, popen, log)
-
-
 def wait_until_up(process: Process, url: str, timeout: float = 90) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.popen.poll() is not None:
-            pytest.fail(
-                f"{process.name} stopped (exit {process.popen.returncode}):\n"
-                f"{process.tail()}",
-                pytrace=False,
-            )
-        try:
-            with urllib.request.urlopen(url, timeout=5):
-                return
-        except urllib.error.HTTPError:
-            return  # it answers
-        except OSError:
-            time.sleep(0.3)
-    pytest.fail(
-        f"{process.name} did not answer {url}:\n{process.tail()}", pytrace=False
-    )
+    try:
+        nextjs.wait_until_up(process, url, timeout)
+    except nextjs.NotAnswering as error:
+        pytest.fail(str(error), pytrace=False)
 
 
 def database_url(tmp: Path) -> tuple[str, object]:
@@ -181,31 +106,6 @@ def database_url(tmp: Path) -> tuple[str, object]:
     run(terminate, f'DROP DATABASE IF EXISTS "{name}"', f'CREATE DATABASE "{name}"')
     return urlunsplit(parts._replace(path=f"/{name}")), lambda: run(
         terminate, f'DROP DATABASE IF EXISTS "{name}"'
-    )
-
-
-def build_key(cms_origin: str) -> str:
-    """What the build depends on: its sources, packages and the CMS's origin
-    (next.config.ts passes /media/ on to it)."""
-    digest = hashlib.sha256(cms_origin.encode())
-    files = [FRONTEND / "package-lock.json", FRONTEND / "next.config.ts"]
-    files += [FRONTEND / "tsconfig.json"]
-    files += sorted(p for p in (FRONTEND / "src").rglob("*") if p.is_file())
-    for path in files:
-        digest.update(str(path.relative_to(FRONTEND)).encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
-def npm_ci_if_needed() -> None:
-    marker = FRONTEND / "node_modules" / ".package-lock.json"
-    lock = FRONTEND / "package-lock.json"
-    if marker.exists() and marker.stat().st_mtime >= lock.stat().st_mtime:
-        return
-    subprocess.run(
-        ["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"],
-        cwd=FRONTEND,
-        check=True,
     )
 
 
@@ -291,27 +191,12 @@ def stack(tmp_path_factory) -> Iterator[Stack]:
         "ADMIN_BASE_URL": cms_url,
         "PYTHONUNBUFFERED": "1",
     }
-    site_env = {
-        **base_env,
-        "NODE_ENV": "production",
-        "NEXT_TELEMETRY_DISABLED": "1",
-        "NEXT_DIST_DIR": DIST_DIR,
-        "NEXT_SKIP_TYPECHECK": "1",
-        "CMS_GRAPHQL_URL": f"{cms_url}/graphql/",
-        "FRONTEND_URL": site_url,
-        "FRONTEND_REVALIDATE_SECRET": SECRET,
-    }
+    site_env = nextjs.site_env(
+        base_env, dist_dir=DIST_DIR, cms_url=cms_url, site_url=site_url, secret=SECRET
+    )
     stack = Stack(cms_url=cms_url, site_url=site_url, cms_env=cms_env)
-    next_bin = str(FRONTEND / "node_modules" / ".bin" / "next")
     try:
-        npm_ci_if_needed()
-        key = build_key(cms_url)
-        key_file = FRONTEND / DIST_DIR / "e2e-build-key"
-        build = None
-        if not (key_file.exists() and key_file.read_text() == key):
-            build = start(
-                "next build", [next_bin, "build"], cwd=FRONTEND, env=site_env, logs=tmp
-            )
+        build = nextjs.start_build(DIST_DIR, site_env, cms_url, tmp)
         # Meanwhile: the CMS's database.
         stack.manage("migrate", "--noinput", "-v0")
         stack.manage("load_demo_content", "--translations", "de")
@@ -330,17 +215,11 @@ def stack(tmp_path_factory) -> Iterator[Stack]:
                 "worker", worker, cwd=ROOT, env=cms_env, logs=tmp
             )
             stack.worker = True
-        if build is not None:
-            if build.popen.wait(600):
-                pytest.fail(f"next build failed:\n{build.tail(60)}", pytrace=False)
-            key_file.write_text(key)
-        stack.processes["site"] = start(
-            "next start",
-            [next_bin, "start", "--port", str(site_port), "--hostname", "127.0.0.1"],
-            cwd=FRONTEND,
-            env=site_env,
-            logs=tmp,
-        )
+        try:
+            build.wait()
+        except nextjs.NotAnswering as error:
+            pytest.fail(str(error), pytrace=False)
+        stack.processes["site"] = nextjs.start_server(site_port, site_env, tmp)
         wait_until_up(stack.processes["cms"], f"{cms_url}/admin/login/")
         wait_until_up(stack.processes["site"], f"{site_url}/sitemap.xml")
         yield stack

@@ -34,13 +34,16 @@ def cms_graphql(stack, query: str, variables: dict | None = None) -> dict:
 
 
 def fetch(url: str, **headers: str) -> tuple[int, str, dict[str, str]]:
-    """GET without JavaScript, as curl would."""
+    """GET without JavaScript, as curl would: the status, the body and the
+    headers, their names in lower case (HTTP's are case-insensitive)."""
     request = urllib.request.Request(url, headers=headers)
     try:
         with urllib.request.urlopen(request, timeout=30) as response:
-            return response.status, response.read().decode(), dict(response.headers)
+            answer = response.status, response.read().decode(), response.headers
     except urllib.error.HTTPError as error:
-        return error.code, error.read().decode(), dict(error.headers)
+        answer = error.code, error.read().decode(), error.headers
+    status, body, received = answer
+    return status, body, {name.lower(): value for name, value in received.items()}
 
 
 def send_event(
