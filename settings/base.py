@@ -326,6 +326,7 @@ GRAPHENE = {
     "MIDDLEWARE": [
         "cms.graphql.arguments.ArgumentPolicyMiddleware",
         "content.api.middleware.PageVisibilityMiddleware",
+        "cms.cache.tags.AnswerTagsMiddleware",
     ],
 }
 GRAPHQL_MAX_SEARCH_LENGTH = 200
