@@ -21,9 +21,17 @@ from wagtail.models import Locale, Page
 from cms.webhooks.models import Delivery, Event
 from cms.webhooks.purge import RecordingTagPurge
 from content.demo.illustration import demo_image
+from content.models import CausePage
 from tests.cms.graphql.support import (  # noqa: F401 (fresh_process_memory: autouse)
     FRONTEND_MANIFEST,
     fresh_process_memory,
+)
+from tests.content.translation.test_views import (  # noqa: F401 (translator)
+    editor_client,
+    open_editor,
+    save_string,
+    string_segments,
+    translator,
 )
 
 pytestmark = pytest.mark.django_db
@@ -307,3 +315,26 @@ def test_without_a_cdn_a_change_queues_nothing_but_empties_the_cache(
     assert second["X-Cache"] == "MISS"
     assert "relabelled" in second.content.decode()
     assert first.content != second.content
+
+
+def test_a_string_a_translator_saves_purges_the_pages_it_translates(
+    machine_translated_article,
+    recording_purge,
+    translator,  # noqa: F811 (the fixture)
+    run_worker,
+):
+    # The page's translation status, which its answers in every language
+    # show, moves on with each string; no other answer changes.
+    german = CausePage.objects.get(slug="hydrosalpinx", locale__language_code="de")
+    english = CausePage.objects.get(slug="hydrosalpinx", locale__language_code="en")
+    session = editor_client(translator)
+    props, token, _page = open_editor(session, german)
+    run_worker()
+    RecordingTagPurge.purged.clear()
+    segment = string_segments(props)[english.title]
+    response = save_string(session, segment, "Hydrosalpinx (Eileiterverschluss)", token)
+    assert response.status_code == 200
+    run_worker()
+    assert [sorted(tags) for tags in recording_purge] == [
+        sorted([f"page-{english.pk}", f"page-{german.pk}"])
+    ]
