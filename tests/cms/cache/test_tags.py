@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.db import transaction
@@ -338,3 +339,22 @@ def test_a_string_a_translator_saves_purges_the_pages_it_translates(
     assert [sorted(tags) for tags in recording_purge] == [
         sorted([f"page-{english.pk}", f"page-{german.pk}"])
     ]
+
+
+def test_opening_an_image_in_the_admin_purges_nothing(
+    demo_article, recording_purge, admin_client, run_worker
+):
+    # The edit view fills in the file size Wagtail had not recorded yet,
+    # which changes nothing a reader sees.
+    image = demo_image()
+    Image.objects.filter(pk=image.pk).update(file_size=None)
+    query = "{ images { id title } }"
+    admin_client.logout()
+    admin_client.get("/graphql/", {"query": query})
+    admin_client.force_login(User.objects.get(is_superuser=True))
+    response = admin_client.get(f"/admin/images/{image.pk}/")
+    assert response.status_code == 200
+    assert Image.objects.get(pk=image.pk).file_size is not None
+    assert not Event.objects.exists()
+    admin_client.logout()
+    assert admin_client.get("/graphql/", {"query": query})["X-Cache"] == "HIT"
