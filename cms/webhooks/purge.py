@@ -1,4 +1,5 @@
-"""The CDN purge, a subscriber of the publishing events on the worker.
+"""The CDN purge, on the worker: a subscriber of the publishing events, and
+the only one of the ``cdn.purge`` events of other changes (``cms.cache.tags``).
 
 For each event that invalidates something it purges, through
 ``wagtail.contrib.frontend_cache`` (``WAGTAILFRONTENDCACHE``), the GraphQL
