@@ -358,3 +358,18 @@ def test_opening_an_image_in_the_admin_purges_nothing(
     assert not Event.objects.exists()
     admin_client.logout()
     assert admin_client.get("/graphql/", {"query": query})["X-Cache"] == "HIT"
+
+
+def test_a_page_made_private_in_the_admin_purges_every_answer(
+    demo_article, recording_purge, admin_client, run_worker
+):
+    # Its pages and images may be shown, or only linked, anywhere.
+    page = CausePage.objects.get(slug="hydrosalpinx")
+    response = admin_client.post(
+        f"/admin/pages/{page.pk}/privacy/",
+        {"restriction_type": "password", "password": "not-for-readers"},
+    )
+    assert response.status_code == 200
+    assert page.view_restrictions.exists()
+    run_worker()
+    assert recording_purge == [["cms"]]
