@@ -326,6 +326,7 @@ GRAPHENE = {
     "MIDDLEWARE": [
         "cms.graphql.arguments.ArgumentPolicyMiddleware",
         "content.api.middleware.PageVisibilityMiddleware",
+        "cms.cache.tags.AnswerTagsMiddleware",
     ],
 }
 GRAPHQL_MAX_SEARCH_LENGTH = 200
@@ -506,8 +507,10 @@ CDN_TAG_PURGE_BACKEND = os.environ.get("CDN_TAG_PURGE_BACKEND", "")
 CDN_TAG_PURGE_BACKENDS = {
     "cloudflare": "cms.webhooks.purge.CloudflareTagPurge",
 }
-CLOUDFLARE_BEARER_TOKEN = os.environ.get("CLOUDFLARE_BEARER_TOKEN", "")
-CLOUDFLARE_ZONEID = os.environ.get("CLOUDFLARE_ZONEID", "")
+CLOUDFLARE_BEARER_TOKEN = os.environ.get("CLOUDFLARE_BEARER_TOKEN", "").strip()
+CLOUDFLARE_ZONEID = os.environ.get("CLOUDFLARE_ZONEID", "").strip()
+# Cloudflare's API, which the tag purge calls.
+CLOUDFLARE_API_URL = "https://api.cloudflare.com/client/v4"
 
 # Content-Security-Policy (django-csp; cms.csp): strict for the pages the
 # project serves, inline code only with the request's nonce. The admin

@@ -1,8 +1,12 @@
 """What changes the public API's answers, and so empties its response cache.
 
 Every such change moves the cache to a new generation (``invalidate``), at
-once and in the change's transaction. The CDN is purged by the worker, as a
-subscriber of the publishing events (``cms.webhooks.purge``).
+once and in the change's transaction. The CDN is purged by the worker: for
+publishing, unpublishing, moving and deleting pages and for the site chrome,
+as a subscriber of the publishing events (``cms.webhooks.purge``); for every
+other change (images, documents, redirects, sites, languages, view
+restrictions, translation work), by the tags ``cms.cache.tags.changed_tags``
+names, queued in the change's transaction too (``invalidate_and_purge``).
 """
 
 from __future__ import annotations
@@ -14,11 +18,13 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+from wagtail.images import get_image_model
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
 from cms.cache import generation as db_generation
 from cms.cache.responses import GENERATION_KEY, generation, mirror
+from cms.cache.tags import changed_tags
 
 
 def invalidate(**_kwargs: Any) -> None:
@@ -63,7 +69,21 @@ def _move_generation(committed: bool = True) -> None:
         copy.outlast_unheard_change()
 
 
-#: Models whose every change can alter a public answer.
+def invalidate_and_purge(sender, instance, **kwargs: Any) -> None:
+    """A change that is no publishing event: empty the response cache and
+    queue the CDN purge of the answers it made stale."""
+    from cms.webhooks.events import queue_purge
+
+    deleted = kwargs.get("signal") is post_delete
+    tags = changed_tags(instance, deleted=deleted, **kwargs)
+    if not tags:
+        return
+    invalidate()
+    queue_purge(tags, instance)
+
+
+#: Models whose every change can alter a public answer, and which no
+#: publishing event reports.
 ALWAYS_INVALIDATING = [
     "wagtailcore.Locale",
     "wagtailcore.Site",
@@ -104,8 +124,8 @@ def connect_cache_invalidation() -> None:
         sender=apps.get_model("wagtailcore.Revision"),
         dispatch_uid="graphql-cache-revision-scheduled",
     )
-    models = [apps.get_model(label) for label in ALWAYS_INVALIDATING if _exists(label)]
-    models += get_snippet_models()
+    # Snippets and settings: the publishing events purge the CDN.
+    models = list(get_snippet_models())
     models += [
         model
         for model in apps.get_models()
@@ -115,6 +135,24 @@ def connect_cache_invalidation() -> None:
         uid = f"graphql-cache-{model._meta.label_lower}"
         post_save.connect(invalidate, sender=model, dispatch_uid=f"{uid}-saved")
         post_delete.connect(invalidate, sender=model, dispatch_uid=f"{uid}-deleted")
+    for model in [
+        apps.get_model(label) for label in ALWAYS_INVALIDATING if _exists(label)
+    ]:
+        uid = f"graphql-cache-{model._meta.label_lower}"
+        post_save.connect(
+            invalidate_and_purge, sender=model, dispatch_uid=f"{uid}-saved"
+        )
+        post_delete.connect(
+            invalidate_and_purge, sender=model, dispatch_uid=f"{uid}-deleted"
+        )
+    # A deleted rendition (its image's file replaced, or renditions purged):
+    # the answers holding its URL. New ones, made while queries run, are not
+    # a change.
+    post_delete.connect(
+        invalidate_and_purge,
+        sender=get_image_model().get_rendition_model(),
+        dispatch_uid="graphql-cache-rendition-deleted",
+    )
 
 
 def _exists(label: str) -> bool:

@@ -14,7 +14,7 @@ query has run:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 ATTRIBUTE = "graphql_state"
@@ -44,8 +44,12 @@ class RequestState:
     register_hash: str | None = None
     #: The document was named by id or hash (a GET of it is the CDN form).
     by_id: bool = False
-    #: Cache tags of the answer (``page-<id>``, ``chrome``), for CDN purges.
+    #: Cache tags of the answer (``cms``, ``page-<id>``, ``chrome``,
+    #: ``image-<id>``, ...: ``cms.cache.tags``), for CDN purges.
     tags: tuple[str, ...] = ()
+    #: The tags of the images, documents and redirects the answer holds
+    #: (``cms.cache.tags.AnswerTagsMiddleware``), part of ``tags``.
+    held_tags: set[str] = field(default_factory=set)
 
     def absorb_resolver_marks(self, request: Any) -> None:
         """Take in what resolvers recorded on the request (see above)."""

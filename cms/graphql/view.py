@@ -21,6 +21,7 @@ from graphql import ExecutionResult, GraphQLError, OperationType, execute
 from graphql.utilities import get_operation_ast
 
 from cms.cache import responses
+from cms.cache.tags import GLOBAL_TAG
 from cms.graphql import documents, hardening, persisted
 from cms.graphql.errors import INTERNAL_ERROR, MaskingExecutionContext, format_error
 from cms.graphql.state import RequestState, attach, state_of
@@ -263,13 +264,18 @@ class GraphQLView(BaseGraphQLView):
 
 
 def response_tags(request: HttpRequest) -> tuple[str, ...]:
-    """The cache tags of the answer just computed, from the apps'
+    """The cache tags of the answer just computed, sorted: ``cms``, which
+    every answer carries, those of the images, documents and redirects it
+    holds (``cms.cache.tags``), and those of the apps'
     ``graphql_response_tags`` hooks (each returns tags for ``request``:
     ``page-<id>`` for every page in the answer, ``chrome`` for the site
-    chrome), sorted."""
+    chrome)."""
     from wagtail import hooks
 
-    tags: set[str] = set()
+    tags: set[str] = {GLOBAL_TAG}
+    state = state_of(request)
+    if state is not None:
+        tags.update(state.held_tags)
     for hook in hooks.get_hooks("graphql_response_tags"):
         tags.update(hook(request))
     return tuple(sorted(tags))

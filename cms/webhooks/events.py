@@ -54,6 +54,8 @@ CHROME_ACTIONS = {
 DRAFT_ONLY_ACTIONS = {"wagtail.edit", "wagtail.create"}
 
 _moves = threading.local()
+#: The CDN purge the current transaction queued (``queue_purge``).
+_purges = threading.local()
 
 
 def page_tag(page_id: int) -> str:
@@ -171,6 +173,67 @@ def emit(
         for subscriber in subscribers:
             queue_delivery(event, subscriber)
     return event
+
+
+def queue_purge(tags: list[str], instance: Any = None) -> Any:
+    """Queue a CDN purge of ``tags`` for a change that is no publishing event
+    (``cms.cache.tags.changed_tags``), in the caller's transaction, as a
+    ``cdn.purge`` event for the CDN subscriber alone.
+
+    The changes of one transaction share one purge: replacing an image's file
+    also deletes each of its renditions, deleting an image deletes all of
+    them, and each adds its tags to the event already queued, as long as no
+    attempt at its purge has read it. Returns the event (None: no CDN is
+    configured).
+    """
+    from cms.webhooks.models import CDN_PURGE, Delivery, Event
+
+    changed = []
+    if instance is not None:
+        changed.append({"type": instance._meta.label_lower, "id": instance.pk})
+    in_transaction = transaction.get_connection().in_atomic_block
+    pending = getattr(_purges, "pending", None) if in_transaction else None
+    if pending is not None:
+        event_id, data = pending
+        invalidates = data["invalidates"]
+        merged = {
+            **data,
+            "changed": data["changed"]
+            + [item for item in changed if item not in data["changed"]],
+            "invalidates": {
+                **invalidates,
+                "tags": invalidates["tags"]
+                + [tag for tag in tags if tag not in invalidates["tags"]],
+            },
+        }
+        stored = (
+            Event.objects.filter(pk=event_id).values_list("body", flat=True).first()
+        )
+        if stored is not None:
+            body = {**json.loads(stored), "data": merged}
+            # Only while no attempt has read it: a purge made or under way
+            # would never see the new tags.
+            updated = Event.objects.filter(
+                pk=event_id,
+                deliveries__attempts=0,
+                deliveries__status=Delivery.PENDING,
+            ).update(body=json.dumps(body, ensure_ascii=False))
+            if updated:
+                _purges.pending = (event_id, merged)
+                return Event.objects.get(pk=event_id)
+    data = {
+        "changed": changed,
+        "invalidates": {"tags": list(dict.fromkeys(tags)), "urls": []},
+    }
+    event = emit(CDN_PURGE, data)
+    if event is not None and in_transaction:
+        _purges.pending = (event.pk, data)
+        transaction.on_commit(_forget_purge, robust=True)
+    return event
+
+
+def _forget_purge() -> None:
+    _purges.pending = None
 
 
 def _remember_move(sender, instance, parent_page_before, **kwargs) -> None:

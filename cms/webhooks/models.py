@@ -27,6 +27,11 @@ EVENT_TYPES = [
     ("review.overdue", _("Medical review overdue")),
 ]
 EVENT_TYPE_NAMES = [name for name, _label in EVENT_TYPES]
+#: A change that is no publishing event (an image, a redirect, a language,
+#: ...), sent to the CDN purge only (``cms.cache.tags``).
+CDN_PURGE = "cdn.purge"
+#: What an event may be: the subscribable types and the CDN's own.
+ALL_EVENT_TYPES = [*EVENT_TYPES, (CDN_PURGE, _("CDN purge of other changes"))]
 
 
 def new_secret() -> str:
@@ -108,7 +113,7 @@ class Event(models.Model):
     every subscriber and every attempt (``webhook-id`` is ``msg_<id>``)."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    type = models.CharField(_("type"), max_length=40, choices=EVENT_TYPES)
+    type = models.CharField(_("type"), max_length=40, choices=ALL_EVENT_TYPES)
     body = models.TextField(_("body"))
     created_at = models.DateTimeField(_("created"), default=timezone.now, db_index=True)
     #: Set for events that must be sent once only (a review falling overdue).

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from standardwebhooks.webhooks import Webhook
 
-from cms.webhooks.models import EVENT_TYPE_NAMES, Subscription
+from cms.webhooks.models import CDN_PURGE, EVENT_TYPE_NAMES, Subscription
 
 logger = logging.getLogger("cms.webhooks")
 
@@ -36,6 +36,10 @@ class Subscriber:
 
     def wants(self, event_type: str) -> bool:
         return self.events is None or event_type in self.events
+
+
+#: The CDN purge (``cms.webhooks.purge``), run by the worker like a delivery.
+CDN_SUBSCRIBER = Subscriber(key=CDN, name="CDN purge", url="CDN purge")
 
 
 class ConfigurationError(ValueError):
@@ -140,6 +144,8 @@ def from_subscription(subscription: Subscription) -> Subscriber:
 
 def subscribers_for(event_type: str, has_invalidations: bool) -> list[Subscriber]:
     """Every subscriber that receives an event of ``event_type`` now."""
+    if event_type == CDN_PURGE:
+        return [CDN_SUBSCRIBER] if has_invalidations and cdn_configured() else []
     found = [s for s in _safe_env_subscribers() if s.wants(event_type)]
     found += [
         from_subscription(subscription)
@@ -147,14 +153,14 @@ def subscribers_for(event_type: str, has_invalidations: bool) -> list[Subscriber
         if subscription.wants(event_type)
     ]
     if has_invalidations and cdn_configured():
-        found.append(Subscriber(key=CDN, name="CDN purge", url="CDN purge"))
+        found.append(CDN_SUBSCRIBER)
     return found
 
 
 def resolve(key: str) -> Subscriber | None:
     """The subscriber a delivery goes to, as configured now (None: gone)."""
     if key == CDN:
-        return Subscriber(key=CDN, name="CDN purge", url="CDN purge")
+        return CDN_SUBSCRIBER
     if key.startswith("subscription:"):
         subscription = Subscription.objects.filter(pk=key.partition(":")[2]).first()
         return from_subscription(subscription) if subscription else None

@@ -47,3 +47,21 @@ def test_a_wrong_frontend_secret_is_named_by_manage_py_check(settings):
     settings.FRONTEND_REVALIDATE_SECRET = "not-base64!"
     with pytest.raises(SystemCheckError, match="FRONTEND_REVALIDATE_SECRET"):
         call_command("check")
+
+
+def test_a_cloudflare_tag_purge_without_credentials_is_named_by_manage_py_check(
+    settings,
+):
+    settings.CDN_TAG_PURGE_BACKEND = "cloudflare"
+    settings.CLOUDFLARE_BEARER_TOKEN = ""
+    settings.CLOUDFLARE_ZONEID = "023e105f4ecef8ad9ca31a8372d0c353"
+    with pytest.raises(SystemCheckError, match="CLOUDFLARE_BEARER_TOKEN"):
+        call_command("check")
+    settings.CLOUDFLARE_BEARER_TOKEN = "a-token"
+    call_command("check")
+
+
+def test_an_unknown_tag_purge_backend_is_named_by_manage_py_check(settings):
+    settings.CDN_TAG_PURGE_BACKEND = "fastly"
+    with pytest.raises(SystemCheckError, match="'fastly' is neither"):
+        call_command("check")

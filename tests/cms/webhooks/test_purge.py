@@ -6,6 +6,9 @@ from __future__ import annotations
 import io
 import json
 import re
+import threading
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from django.core.management import call_command
@@ -171,3 +174,167 @@ def test_a_publish_in_the_admin_purges_the_tags_of_the_answers_that_show_the_pag
     assert json.loads(fresh.content)["data"]["cause"]["title"] == (
         "Hydrosalpinx, revised"
     )
+
+
+# Cloudflare's purge by tag, against a stand-in for its API ------------------
+
+ZONE = "023e105f4ecef8ad9ca31a8372d0c353"
+TOKEN = "cf-test-token-Y2xvdWRmbGFyZS1zdGFuZC1pbg"
+PURGED = {"success": True, "errors": [], "messages": [], "result": {"id": ZONE}}
+
+
+def refusal(code: int, message: str) -> dict:
+    return {"success": False, "errors": [{"code": code, "message": message}]}
+
+
+@dataclass
+class StandIn:
+    """Cloudflare's API on 127.0.0.1: records every call; ``answers`` says
+    what the next calls get (a status and body, or "hang"), then 200."""
+
+    url: str = ""
+    calls: list[dict] = field(default_factory=list)
+    answers: list = field(default_factory=list)
+    release: threading.Event = field(default_factory=threading.Event)
+
+
+@pytest.fixture
+def cloudflare(settings):
+    state = StandIn()
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def do_POST(self):
+            body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            state.calls.append(
+                {
+                    "path": self.path,
+                    "headers": {k.lower(): v for k, v in self.headers.items()},
+                    "body": json.loads(body),
+                }
+            )
+            answer = state.answers.pop(0) if state.answers else (200, PURGED)
+            if answer == "hang":
+                state.release.wait(10)
+                return
+            status, payload = answer
+            data = json.dumps(payload).encode()
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    state.url = f"http://127.0.0.1:{server.server_address[1]}/client/v4"
+    settings.CDN_TAG_PURGE_BACKEND = "cloudflare"
+    settings.CLOUDFLARE_API_URL = state.url
+    settings.CLOUDFLARE_ZONEID = ZONE
+    settings.CLOUDFLARE_BEARER_TOKEN = TOKEN
+    settings.WEBHOOKS_TIMEOUT_SECONDS = 0.5
+    yield state
+    state.release.set()
+    server.shutdown()
+    server.server_close()
+
+
+def test_cloudflare_gets_the_tags_with_the_token_at_most_100_a_call(cloudflare):
+    tags = [f"page-{number}" for number in range(1, 231)]
+    outcome = purge(event(tags=tags))
+    assert outcome.succeeded, outcome.error
+    assert [call["path"] for call in cloudflare.calls] == [
+        f"/client/v4/zones/{ZONE}/purge_cache"
+    ] * 3
+    for call in cloudflare.calls:
+        assert call["headers"]["authorization"] == f"Bearer {TOKEN}"
+        assert call["headers"]["content-type"] == "application/json"
+    assert [call["body"] for call in cloudflare.calls] == [
+        {"tags": tags[:100]},
+        {"tags": tags[100:200]},
+        {"tags": tags[200:]},
+    ]
+
+
+def test_a_cloudflare_refusal_or_outage_is_retried_until_the_tags_are_purged(
+    demo_article, cloudflare, run_worker, caplog
+):
+    cloudflare.answers = [
+        (500, refusal(10001, "Internal error")),
+        (403, refusal(10000, "Authentication error")),
+        "hang",
+        (429, refusal(971, "Please wait and consider throttling your request speed")),
+        (200, {"success": False, "errors": []}),
+    ]
+    page = CausePage.objects.get(slug="hydrosalpinx")
+    page.save_revision().publish()
+    tags = [f"page-{page.pk}", f"page-{page.get_parent().pk}"]
+
+    with caplog.at_level("WARNING", logger="cms.webhooks"):
+        run_worker()
+
+    # Every attempt asked for the same tags, and the last one purged them.
+    assert [call["body"] for call in cloudflare.calls] == [{"tags": tags}] * 6
+    delivery = Delivery.objects.get(subscriber="cdn")
+    assert delivery.status == Delivery.SUCCEEDED
+    attempts = list(
+        delivery.attempt_log.values_list("status_code", "succeeded", "error")
+    )
+    assert attempts == [
+        (
+            500,
+            False,
+            "CDN purge failed: Cloudflare answered 500: Internal error (code 10001).",
+        ),
+        (
+            403,
+            False,
+            "CDN purge failed: Cloudflare answered 403: "
+            "Authentication error (code 10000).",
+        ),
+        (None, False, "CDN purge failed: Cloudflare did not answer within 0.5 s."),
+        (
+            429,
+            False,
+            "CDN purge failed: Cloudflare answered 429: Please wait and "
+            "consider throttling your request speed (code 971).",
+        ),
+        (200, False, "CDN purge failed: Cloudflare answered 200: no error given."),
+        (None, True, ""),
+    ]
+    assert delivery.attempt_log.first().response_excerpt == json.dumps(
+        refusal(10001, "Internal error")
+    )
+    # Each failure is in the log, by event, and the token nowhere.
+    failures = [r.getMessage() for r in caplog.records if r.name == "cms.webhooks"]
+    assert failures[0] == (
+        f"CDN purge of event {delivery.event_id} failed: Cloudflare answered 500: "
+        "Internal error (code 10001)."
+    )
+    assert len(failures) == 5
+    recorded = [caplog.text, delivery.last_error]
+    recorded += [
+        text
+        for attempt in delivery.attempt_log.all()
+        for text in (attempt.error, attempt.response_excerpt)
+    ]
+    assert not any(TOKEN in text for text in recorded)
+
+
+def test_a_token_that_cannot_be_sent_is_never_written_down(
+    cloudflare, settings, caplog
+):
+    # requests refuses the header, quoting its value in its error.
+    settings.CLOUDFLARE_BEARER_TOKEN = "cf-token-with\na-line-break"
+    with caplog.at_level("WARNING", logger="cms.webhooks"):
+        outcome = purge(event(tags=["page-7"]))
+    assert not outcome.succeeded
+    assert (
+        outcome.error
+        == "CDN purge failed: Cloudflare could not be called: InvalidHeader."
+    )
+    assert cloudflare.calls == []
+    assert "a-line-break" not in caplog.text + outcome.error + outcome.excerpt
