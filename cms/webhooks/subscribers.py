@@ -145,7 +145,12 @@ def from_subscription(subscription: Subscription) -> Subscriber:
 def subscribers_for(event_type: str, has_invalidations: bool) -> list[Subscriber]:
     """Every subscriber that receives an event of ``event_type`` now."""
     if event_type == CDN_PURGE:
-        return [CDN_SUBSCRIBER] if has_invalidations and cdn_configured() else []
+        # Changes that are no publishing event: the CDN, and the reference
+        # frontend's cache, which drops what they may reach.
+        if not has_invalidations:
+            return []
+        found = [s for s in _safe_env_subscribers() if s.key == FRONTEND]
+        return found + [CDN_SUBSCRIBER] if cdn_configured() else found
     found = [s for s in _safe_env_subscribers() if s.wants(event_type)]
     found += [
         from_subscription(subscription)

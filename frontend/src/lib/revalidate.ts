@@ -48,7 +48,22 @@ export function parseEvent(payload: unknown): Invalidation | string {
   if (!isStringList(urls, isSitePath)) {
     return "data.invalidates.urls must be a list of paths on this site (/...).";
   }
-  return { type, tags: [...new Set(tags)], paths: [...new Set(urls)] };
+  return { type, tags: frontendTags(type, tags), paths: [...new Set(urls)] };
+}
+
+/** The tags the frontend's own fetches carry (lib/cms.ts). */
+const FRONTEND_TAG = /^(page-\d+|chrome|cms)$/;
+
+/**
+ * The tags to drop for an event. A `cdn.purge` (an image, document,
+ * redirect, language or site changed) may name tags no fetch here carries
+ * (`image-5`, `redirects`): their reach is unknown to this cache, so
+ * everything fetched from the CMS (`cms`) is dropped with the page tags.
+ */
+function frontendTags(type: string, tags: string[]): string[] {
+  const unique = [...new Set(tags)];
+  if (type !== "cdn.purge" || unique.every((tag) => FRONTEND_TAG.test(tag))) return unique;
+  return [...new Set(["cms", ...unique.filter((tag) => FRONTEND_TAG.test(tag))])];
 }
 
 /**

@@ -309,3 +309,26 @@ def test_publish_scheduled_sends_schedule_live_and_expired(
 def test_no_subscriber_no_event(demo_article):
     CausePage.objects.get(slug="hydrosalpinx").save_revision().publish()
     assert Event.objects.count() == 0
+
+
+def test_the_reference_frontend_hears_a_redirect_added_in_the_admin(
+    demo_article, frontend, admin_client, run_worker
+):
+    """Its cache holds what the CMS answered, so a change that is no
+    publishing event (here a redirect) reaches its revalidation endpoint
+    too, signed, even without a CDN; it drops everything it fetched."""
+    response = admin_client.post(
+        "/admin/redirects/add/",
+        {
+            "old_path": "/causes/old-name/",
+            "site": "",
+            "is_permanent": "on",
+            "redirect_link": "https://www.example.org/causes/new-name/",
+        },
+    )
+    assert response.status_code == 302
+    run_worker()
+    [delivered] = frontend.received
+    assert delivered.verified is not None
+    assert delivered.event["type"] == "cdn.purge"
+    assert delivered.event["data"]["invalidates"]["tags"] == ["redirects"]

@@ -84,6 +84,30 @@ describe("POST /api/revalidate", () => {
     expect(dropped.paths).toEqual([]);
   });
 
+  it("drops everything fetched from the CMS when an image or another change of unknown reach was purged", async () => {
+    const event = {
+      type: "cdn.purge",
+      timestamp: EVENT.timestamp,
+      data: { changed: [{ type: "wagtailimages.image", id: 5 }], invalidates: { tags: ["image-5", "images"], urls: [] } },
+    };
+    const response = await POST(signed(JSON.stringify(event)));
+    expect(response.status).toBe(200);
+    expect(dropped.tags).toEqual([["cms", { expire: 0 }]]);
+  });
+
+  it("drops only the pages a translator's saved work reaches", async () => {
+    const event = {
+      type: "cdn.purge",
+      timestamp: EVENT.timestamp,
+      data: { changed: [], invalidates: { tags: ["page-42", "page-90"], urls: [] } },
+    };
+    await POST(signed(JSON.stringify(event)));
+    expect(dropped.tags).toEqual([
+      ["page-42", { expire: 0 }],
+      ["page-90", { expire: 0 }],
+    ]);
+  });
+
   it("accepts the signature list of a secret rotation when one of them is ours", async () => {
     const body = JSON.stringify(EVENT);
     const at = new Date();
