@@ -1,6 +1,8 @@
 // @vitest-environment node
 import { NextRequest } from "next/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { LocalesDocument, PreviewTokenDocument } from "@/graphql/generated/graphql";
+import { documentIdOf } from "@/lib/cms";
 import { forgetKnownPages, NOT_FOUND_PATH, proxy, withTrailingSlash } from "./proxy";
 
 const LOCALES = {
@@ -250,6 +252,29 @@ describe("proxy's Content-Security-Policy", () => {
     const response = await proxy(request("/de/"));
     expect(response.status).toBe(503);
     expect(directives(response.headers.get("content-security-policy")).get("object-src")).toEqual(["'none'"]);
+  });
+});
+
+describe("proxy with CMS_PERSISTED_DOCUMENTS", () => {
+  it("sends only the frontend's operations, by id: a CMS running only trusted documents refuses any other", async () => {
+    vi.stubEnv("CMS_PERSISTED_DOCUMENTS", "true");
+    const sent: { method: string; id: string | null; query?: string }[] = [];
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async (url: string, init: RequestInit) => {
+        const body = init.body ? (JSON.parse(init.body as string) as { documentId?: string; query?: string }) : {};
+        const id = new URL(url).searchParams.get("id") ?? body.documentId ?? null;
+        sent.push({ method: init.method ?? "GET", id, query: body.query });
+        const answer = id === documentIdOf(LocalesDocument) ? LOCALES : { data: { page: { id: "8" } } };
+        return new Response(JSON.stringify(answer), { headers: { "content-type": "application/json" } });
+      }),
+    );
+    const response = await proxy(request("/preview/?token=good&locale=de"));
+    expect(response.status).toBe(200);
+    expect(sent).toEqual([
+      { method: "GET", id: documentIdOf(LocalesDocument), query: undefined },
+      { method: "POST", id: documentIdOf(PreviewTokenDocument), query: undefined },
+    ]);
   });
 });
 

@@ -1,7 +1,7 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { PreviewTokenDocument } from "@/graphql/generated/graphql";
+import { LocalesDocument, PreviewTokenDocument } from "@/graphql/generated/graphql";
 import { dictionaryFor } from "@/i18n/dictionaries";
-import { cmsGraphqlUrl } from "@/lib/cms";
+import { CmsBadResponseError, cmsQuery } from "@/lib/cms";
 import { contentSecurityPolicy, newNonce } from "@/lib/csp";
 import { READER_LOCALE_HEADER } from "@/lib/headers";
 import { decodeSegments, type Locale } from "@/lib/locales";
@@ -16,20 +16,8 @@ const PRIVATE_HEADERS = {
 
 /** Does the CMS still serve a draft for this preview token? */
 async function previewTokenIsGood(token: string, locale: string | null): Promise<boolean> {
-  const response = await fetch(cmsGraphqlUrl(), {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      query: PreviewTokenDocument.toString(),
-      variables: { token, locale },
-      operationName: "PreviewToken",
-    }),
-    cache: "no-store",
-    signal: AbortSignal.timeout(5_000),
-  });
-  const body = (await response.json().catch(() => null)) as { data?: { page: unknown } | null } | null;
-  if (!body?.data) throw new Error("no data");
-  return body.data.page != null;
+  const { page } = await cmsQuery(PreviewTokenDocument, { token, locale }, { noStore: true, timeoutMs: 5_000 });
+  return page != null;
 }
 
 /** Every answer carries a strict Content-Security-Policy with a fresh nonce. */
@@ -136,21 +124,21 @@ async function answer(request: NextRequest, nonce: string, csp: string): Promise
   let codes: string[];
   let status = 200;
   try {
-    const response = await fetch(cmsGraphqlUrl(), {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ query: "query ProxyLocales { locales { code name isDefault } }" }),
-      signal: AbortSignal.timeout(5_000),
-    });
-    const body = (await response.json().catch(() => null)) as {
-      data?: { locales: Locale[] };
-    } | null;
-    if (!body?.data?.locales) {
+    // One of the frontend's own operations (by id with
+    // CMS_PERSISTED_DOCUMENTS): a CMS that runs only trusted documents
+    // refuses any other text.
+    let locales: Locale[] | undefined;
+    try {
+      ({ locales } = await cmsQuery(LocalesDocument, {}, { tags: ["locales"], timeoutMs: 5_000 }));
+    } catch (error) {
+      if (!(error instanceof CmsBadResponseError)) throw error;
+    }
+    if (!locales) {
       status = 502;
       codes = [];
     } else {
-      codes = body.data.locales.filter((l) => !l.isDefault).map((l) => l.code);
-      const fallback = body.data.locales.find((l) => l.isDefault)?.code ?? "en";
+      codes = locales.filter((l) => !l.isDefault).map((l) => l.code);
+      const fallback = locales.find((l) => l.isDefault)?.code ?? "en";
       const isPreview = request.nextUrl.pathname === PREVIEW_PATH;
       if (isPreview) {
         // A preview is in the draft's language, which the link names.
@@ -172,7 +160,7 @@ async function answer(request: NextRequest, nonce: string, csp: string): Promise
       const asked = request.nextUrl.pathname === NOT_FOUND_PATH ? request.nextUrl.searchParams.get("locale") : first;
       const locale = asked && codes.includes(asked) ? asked : fallback;
       const headers = pageRequestHeaders(request, locale, nonce, csp);
-      if (await isNoPage(request.nextUrl.pathname, body.data.locales)) {
+      if (await isNoPage(request.nextUrl.pathname, locales)) {
         const target = new URL(NOT_FOUND_PATH, request.url);
         target.searchParams.set("locale", locale);
         return NextResponse.rewrite(target, { request: { headers } });

@@ -116,6 +116,10 @@ class Stack:
     cms_url: str
     site_url: str
     cms_env: dict
+    #: The environment of the frontend's ``next build`` and ``next start``.
+    site_env: dict = field(default_factory=dict)
+    #: Where the processes' logs are.
+    log_dir: Path | None = None
     processes: dict[str, Process] = field(default_factory=dict)
     #: True when the CMS's own task worker delivers its publishing events.
     worker: bool = False
@@ -194,7 +198,13 @@ def stack(tmp_path_factory) -> Iterator[Stack]:
     site_env = nextjs.site_env(
         base_env, dist_dir=DIST_DIR, cms_url=cms_url, site_url=site_url, secret=SECRET
     )
-    stack = Stack(cms_url=cms_url, site_url=site_url, cms_env=cms_env)
+    stack = Stack(
+        cms_url=cms_url,
+        site_url=site_url,
+        cms_env=cms_env,
+        site_env=site_env,
+        log_dir=tmp,
+    )
     try:
         build = nextjs.start_build(DIST_DIR, site_env, cms_url, tmp)
         # Meanwhile: the CMS's database.
@@ -227,6 +237,64 @@ def stack(tmp_path_factory) -> Iterator[Stack]:
         for process in reversed(stack.processes.values()):
             process.stop()
         drop_database()
+
+
+#: The reference frontend's operations, with their ids (``npm run codegen``).
+MANIFEST = FRONTEND / "src" / "graphql" / "generated" / "persisted-documents.json"
+
+
+@pytest.fixture(scope="session")
+def trusted_stack(stack, tmp_path_factory) -> Iterator[Stack]:
+    """The production pairing (docs/operations.md, "Trusted documents"): a
+    second CMS server on the same database that runs only trusted documents,
+    read from the frontend's manifest as a deployment names it
+    (``GRAPHQL_TRUSTED_DOCUMENTS``), and a second ``next start`` of the same
+    build that sends its operations by id (``CMS_PERSISTED_DOCUMENTS``).
+
+    The build's /media/ rewrite still names the first CMS (next.config.ts
+    reads the CMS's origin at build time); it serves the same files.
+    """
+    tmp = tmp_path_factory.mktemp("frontend-e2e-trusted")
+    cms_port = free_port("FRONTEND_E2E_TRUSTED_CMS_PORT")
+    site_port = free_port("FRONTEND_E2E_TRUSTED_PORT")
+    cms_url = f"http://127.0.0.1:{cms_port}"
+    site_url = f"http://127.0.0.1:{site_port}"
+    cms_env = {
+        **stack.cms_env,
+        "GRAPHQL_TRUSTED_DOCUMENTS": str(MANIFEST),
+        "GRAPHQL_TRUSTED_DOCUMENTS_ONLY": "true",
+        "FRONTEND_URL": site_url,
+        "ADMIN_BASE_URL": cms_url,
+    }
+    site_env = {
+        **stack.site_env,
+        "CMS_GRAPHQL_URL": f"{cms_url}/graphql/",
+        "FRONTEND_URL": site_url,
+        "CMS_PERSISTED_DOCUMENTS": "true",
+    }
+    trusted = Stack(
+        cms_url=cms_url,
+        site_url=site_url,
+        cms_env=cms_env,
+        site_env=site_env,
+        log_dir=tmp,
+    )
+    try:
+        trusted.processes["cms"] = start(
+            "cms",
+            [sys.executable, "manage.py", "runserver", "--noreload"]
+            + [f"127.0.0.1:{cms_port}"],
+            cwd=ROOT,
+            env=cms_env,
+            logs=tmp,
+        )
+        trusted.processes["site"] = nextjs.start_server(site_port, site_env, tmp)
+        wait_until_up(trusted.processes["cms"], f"{cms_url}/admin/login/")
+        wait_until_up(trusted.processes["site"], f"{site_url}/sitemap.xml")
+        yield trusted
+    finally:
+        for process in reversed(trusted.processes.values()):
+            process.stop()
 
 
 @pytest.fixture

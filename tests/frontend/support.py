@@ -89,6 +89,70 @@ def send_event(
         return error.code, json.loads(error.read() or b"null")
 
 
+ARTICLE = """
+query Article($locale: String!) {
+  causeIndex(locale: $locale) {
+    id url title locale body { blockType }
+    categories {
+      id url title locale body { blockType }
+      causes { id url title locale body { blockType } relatedCauses { title } }
+    }
+  }
+}
+"""
+
+#: The whole article's pages stay light: every page's HTML under 100 KB.
+MAX_HTML_BYTES = 100 * 1024
+
+
+def article_pages(stack, locale: str) -> list[dict]:
+    hub = cms_graphql(stack, ARTICLE, {"locale": locale})["causeIndex"]
+    pages = [hub]
+    for category in hub["categories"]:
+        pages.append(category)
+        pages.extend(category["causes"])
+    return pages
+
+
+def block_class(block_type: str) -> str:
+    return "block-" + block_type.replace("_", "-")
+
+
+def assert_renders_fully(page, expected: dict) -> int:
+    """Open ``expected`` (a page of ``article_pages``) in the browser ``page``
+    and check it is all there: its title, every block of its body in order,
+    its related causes, the site chrome, its images loaded. Returns the size
+    of its HTML."""
+    response = page.goto(expected["url"])
+    assert response.status == 200, expected["url"]
+    html_bytes = len(response.body())
+    assert html_bytes < MAX_HTML_BYTES, (expected["url"], html_bytes)
+    assert page.locator("html").get_attribute("lang") == expected["locale"]
+    assert page.locator("h1").inner_text() == expected["title"]
+    # Every block of the body, in order, each by its own component.
+    rendered = page.locator(".stream-field > *").evaluate_all(
+        "els => els.map(e => [...e.classList].find(c => c.startsWith('block-')))"
+    )
+    assert rendered == [block_class(b["blockType"]) for b in expected["body"]], (
+        expected["url"]
+    )
+    for related in expected.get("relatedCauses", []):
+        assert page.get_by_role("link", name=related["title"]).count() >= 1
+    # The site chrome on every page; landmarks and the skip link.
+    assert page.locator("footer.site-footer").count() == 1
+    assert page.locator("main#main").count() == 1
+    assert page.locator("header").count() >= 1
+    assert page.locator("a.skip-link[href='#main']").count() == 1
+    for image in page.locator(".block-image img").all():
+        assert image.get_attribute("srcset")
+        assert image.get_attribute("width") and image.get_attribute("height")
+        # Loaded (lazily, once scrolled to) from the CMS's media through
+        # the frontend.
+        image.scroll_into_view_if_needed()
+        assert image.evaluate("img => img.decode().then(() => img.naturalWidth)") > 0
+    return html_bytes
+
+
 @dataclass
 class Watched:
     """A browser page whose console errors and failed requests are kept."""

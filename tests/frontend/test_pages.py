@@ -7,38 +7,15 @@ import re
 
 import pytest
 
-from tests.frontend.support import cms_graphql, fetch, watch
+from tests.frontend.support import (
+    article_pages,
+    assert_renders_fully,
+    fetch,
+    watch,
+)
 from tests.support.browser import needs_chromium
 
 pytestmark = needs_chromium
-
-ARTICLE = """
-query Article($locale: String!) {
-  causeIndex(locale: $locale) {
-    id url title body { blockType }
-    categories {
-      id url title body { blockType }
-      causes { id url title body { blockType } relatedCauses { title } }
-    }
-  }
-}
-"""
-
-#: The whole article's pages stay light: every page's HTML under 100 KB.
-MAX_HTML_BYTES = 100 * 1024
-
-
-def article_pages(stack, locale: str) -> list[dict]:
-    hub = cms_graphql(stack, ARTICLE, {"locale": locale})["causeIndex"]
-    pages = [hub]
-    for category in hub["categories"]:
-        pages.append(category)
-        pages.extend(category["causes"])
-    return pages
-
-
-def block_class(block_type: str) -> str:
-    return "block-" + block_type.replace("_", "-")
 
 
 def test_every_english_page_renders_with_all_its_blocks(stack, site):
@@ -49,37 +26,8 @@ def test_every_english_page_renders_with_all_its_blocks(stack, site):
     page = site.new_page()
     watched = watch(page)
     for expected in pages:
-        response = page.goto(expected["url"])
-        assert response.status == 200, expected["url"]
-        html_bytes = len(response.body())
-        assert html_bytes < MAX_HTML_BYTES, (expected["url"], html_bytes)
-        total_bytes += html_bytes
-        assert page.locator("html").get_attribute("lang") == "en"
-        assert page.locator("h1").inner_text() == expected["title"]
-        # Every block of the body, in order, each by its own component.
-        rendered = page.locator(".stream-field > *").evaluate_all(
-            "els => els.map(e => [...e.classList].find(c => c.startsWith('block-')))"
-        )
-        assert rendered == [block_class(b["blockType"]) for b in expected["body"]], (
-            expected["url"]
-        )
+        total_bytes += assert_renders_fully(page, expected)
         seen_types |= {b["blockType"] for b in expected["body"]}
-        for related in expected.get("relatedCauses", []):
-            assert page.get_by_role("link", name=related["title"]).count() >= 1
-        # The site chrome on every page; landmarks and the skip link.
-        assert page.locator("footer.site-footer").count() == 1
-        assert page.locator("main#main").count() == 1
-        assert page.locator("header").count() >= 1
-        assert page.locator("a.skip-link[href='#main']").count() == 1
-        for image in page.locator(".block-image img").all():
-            assert image.get_attribute("srcset")
-            assert image.get_attribute("width") and image.get_attribute("height")
-            # Loaded (lazily, once scrolled to) from the CMS's media through
-            # the frontend.
-            image.scroll_into_view_if_needed()
-            assert (
-                image.evaluate("img => img.decode().then(() => img.naturalWidth)") > 0
-            )
     assert watched.problems() == []
     # The demo article has every block type of the body library.
     assert {"paragraph", "heading", "image", "faq", "callout", "page_link"} <= (
