@@ -5,6 +5,9 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 FRONTEND_PORT ?= 3000
+# The languages `make run` machine-translates the demo article into (offline
+# stand-in translator, labelled as machine output); empty for English only.
+DEMO_TRANSLATIONS ?= de
 # The signing secret the CMS's webhooks and the frontend's /api/revalidate
 # share in development (a Standard Webhooks secret; set your own in production).
 FRONTEND_REVALIDATE_SECRET ?= whsec_bmlkYXRpb24tZGV2ZWxvcG1lbnQtcmV2YWxpZGF0aW9uLXNlY3JldA==
@@ -60,7 +63,7 @@ messages: install
 # reference frontend too, on http://$(HOST):$(FRONTEND_PORT).
 run: install
 	@$(BIN)/python manage.py migrate --noinput -v0 && echo "Database migrated."
-	@$(BIN)/python manage.py load_demo_content
+	@$(BIN)/python manage.py load_demo_content $(if $(DEMO_TRANSLATIONS),--translations $(DEMO_TRANSLATIONS))
 	@$(BIN)/python manage.py import_trusted_documents frontend/src/graphql/generated/persisted-documents.json
 	@$(BIN)/python manage.py ensure_admin
 	@$(BIN)/python manage.py setup_translators
