@@ -56,6 +56,21 @@ def document_tag(document_id: int) -> str:
 
 def object_tag(value: Any) -> str | None:
     """The tag of an object an answer shows, or None."""
+    kind = type(value)
+    tagged = _TAGGED_TYPES.get(kind)
+    if tagged is None:
+        tagged = _TAGGED_TYPES[kind] = issubclass(
+            kind, AbstractImage | AbstractRendition | AbstractDocument | Redirect
+        )
+    return _object_tag(value) if tagged else None
+
+
+#: Whether instances of a type (the parent of a field being resolved) have a
+#: tag: asked of every field of an answer, so remembered per type.
+_TAGGED_TYPES: dict[type, bool] = {}
+
+
+def _object_tag(value: Any) -> str | None:
     if isinstance(value, AbstractImage):
         return image_tag(value.pk)
     if isinstance(value, AbstractRendition):

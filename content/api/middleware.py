@@ -23,6 +23,10 @@ from content.api.preview import is_preview
 from content.editorial.scheduling import settle
 
 
+#: What most fields of an answer return, and is certainly not a page.
+PLAIN_VALUES = frozenset({str, int, float, bool})
+
+
 class PageVisibilityMiddleware:
     def resolve(self, next_: Any, root: Any, info: Any, **kwargs: Any) -> Any:
         if info.path.prev is None:
@@ -30,6 +34,8 @@ class PageVisibilityMiddleware:
                 settle(info.context)
             loader_for(info).start_root_field()
         result = next_(root, info, **kwargs)
+        if result is None or type(result) in PLAIN_VALUES:
+            return result
         if isinstance(result, Page):
             if is_preview(info, result):
                 return result

@@ -10,6 +10,7 @@ checks them.
 from __future__ import annotations
 
 import graphene
+from django.utils.functional import cached_property
 from grapple.registry import registry
 from grapple.settings import grapple_settings
 from grapple.types.pages import Page as GenericPageType
@@ -18,6 +19,8 @@ from grapple.types.rich_text import RichText as RichTextScalar
 from grapple.types.sites import SiteObjectType
 from grapple.types.streamfield import StreamFieldInterface
 from grapple.types.structures import PositiveInt
+from modelcluster.models import ClusterableModel
+from wagtail.fields import StreamField
 from wagtail import blocks
 
 from content.api import blocks as api_blocks
@@ -209,6 +212,62 @@ def serve_rich_text_without_a_template_render() -> None:
     if not scalars.rich_text_template_is_identity():
         return
     RichTextScalar.serialize = staticmethod(scalars.serialize_rich_text)
+
+
+@patches.patch(
+    "page-rows-without-a-relation-scan",
+    "django-modelcluster 6.5",
+    [
+        Target(
+            "modelcluster.models:ClusterableModel.__init__",
+            parameters=("self", "args", "kwargs"),
+        )
+    ],
+)
+def build_page_rows_without_a_relation_scan() -> None:
+    """A page loaded from the database is built without modelcluster
+    listing every field of its model twice.
+
+    ``ClusterableModel.__init__`` looks for child relations among its
+    keyword arguments (an editor's form passes them), scanning the model's
+    fields on every instance, including the pages of every query, which
+    Django builds from positional column values only (``Model.from_db``).
+    Without keyword arguments there is nothing to find: the constructor
+    goes straight on to Django's, as modelcluster's would."""
+    upstream = ClusterableModel.__init__
+
+    def __init__(self, *args, **kwargs):
+        if kwargs:
+            upstream(self, *args, **kwargs)
+        else:
+            super(ClusterableModel, self).__init__(*args)
+
+    __init__.__wrapped__ = upstream
+    ClusterableModel.__init__ = __init__
+
+
+@patches.patch(
+    "stream-field-json-field-built-once",
+    "wagtail 7.4",
+    [
+        Target("wagtail.fields:StreamField.json_field"),
+        Target(
+            "wagtail.fields:StreamField.from_db_value",
+            parameters=("self", "value", "expression", "connection"),
+        ),
+    ],
+)
+def build_the_stream_field_json_field_once() -> None:
+    """Each ``StreamField`` builds its ``JSONField`` helper once.
+
+    Wagtail's ``StreamField.json_field`` is a property that constructs a new
+    ``JSONField`` whenever it is read, and ``from_db_value`` reads it for
+    every body loaded: one field construction per page of every query. The
+    helper holds nothing but its encoder, so one per field serves them all.
+    """
+    json_field = cached_property(StreamField.json_field.fget)
+    json_field.__set_name__(StreamField, "json_field")
+    StreamField.json_field = json_field
 
 
 def chooser_type() -> type:
