@@ -11,11 +11,7 @@ from cms.graphql.view import GraphQLView
 from cms.locale import language_neutral
 
 urlpatterns = [
-    path("django-admin/", admin.site.urls),
-    path("admin/", include(wagtailadmin_urls)),
-    path("documents/", include(wagtaildocs_urls)),
-    # The draft preview page used until a frontend is configured.
-    path("preview/", include("content.urls")),
+    # First: the API's answers are most of the traffic.
     path(
         "graphql/",
         # The API's content language comes from `locale` arguments only.
@@ -24,6 +20,11 @@ urlpatterns = [
         ),
         name="graphql",
     ),
+    path("django-admin/", admin.site.urls),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    # The draft preview page used until a frontend is configured.
+    path("preview/", include("content.urls")),
 ]
 
 if settings.DEBUG:

@@ -5,16 +5,17 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
-import threading
-from collections import OrderedDict
 from functools import lru_cache
 from typing import Any
 
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.http import HttpRequest
 from django.http.request import split_domain_port
 from graphql import GraphQLError, print_ast
 
 from cms.graphql.limits import parse_query
+from cms.memo import BoundedMemo
 
 
 class CanonicalQueries:
@@ -25,42 +26,23 @@ class CanonicalQueries:
     insignificant whitespace, and prints every string literal from its
     parsed value. A repeated text costs one dict lookup; only a text seen
     for the first time (or evicted) is parsed. Bounded by ``max_entries``
-    and by ``max_bytes`` of query text held, since a query may be as large as
-    ``GRAPHQL_MAX_BODY_BYTES``; a text over a quarter of ``max_bytes`` is
-    parsed every time rather than evicting everything else.
+    and by ``max_bytes`` of query text held (``cms.memo``).
     """
 
     def __init__(self, max_entries: int = 2000, max_bytes: int = 8 * 1024 * 1024):
-        self.max_entries = max_entries
-        self.max_bytes = max_bytes
-        self.entries: OrderedDict[str, str] = OrderedDict()
-        self.bytes = 0
-        self.lock = threading.Lock()
+        self.memo: BoundedMemo[str, str] = BoundedMemo(max_entries, max_bytes)
 
     def digest(self, query: str) -> str | None:
         """The canonical digest, or None when the text does not parse."""
-        with self.lock:
-            digest = self.entries.get(query)
-            if digest is not None:
-                self.entries.move_to_end(query)
-                return digest
+        digest = self.memo.get(query)
+        if digest is not None:
+            return digest
         try:
             document = parse_query(query)
         except GraphQLError:
             return None  # never cached: the full path answers with the error
         digest = hashlib.sha256(print_ast(document).encode()).hexdigest()
-        size = sys.getsizeof(query)
-        if size * 4 > self.max_bytes:
-            return digest
-        with self.lock:
-            if query not in self.entries:
-                self.entries[query] = digest
-                self.bytes += size
-                while len(self.entries) > self.max_entries or (
-                    self.bytes > self.max_bytes
-                ):
-                    evicted, _ = self.entries.popitem(last=False)
-                    self.bytes -= sys.getsizeof(evicted)
+        self.memo.put(query, digest, sys.getsizeof(query))
         return digest
 
 
@@ -105,3 +87,29 @@ def cache_key(
         separators=(",", ":"),
     )
     return f"graphql:response:{hashlib.sha256(material.encode()).hexdigest()}"
+
+
+#: The cache keys of request bodies that were answered from the cache, by
+#: ``(body, site_key)``: a client repeating the same bytes (a frontend's
+#: operation, a CDN's revalidation) is looked up without the body being
+#: parsed, checked and keyed again. Only plain queries are kept
+#: (``repeat_key``), and the memo is emptied with the response cache.
+repeated_bodies: BoundedMemo[tuple[bytes, str], str] = BoundedMemo(512, 4 * 1024 * 1024)
+
+
+def repeat_key(request: HttpRequest, body: bytes) -> str | None:
+    """The cache key a body of plain query text had when it was last a hit
+    for this site, or None."""
+    return repeated_bodies.get((body, site_key(request)))
+
+
+def remember_repeat(request: HttpRequest, body: bytes, key: str) -> None:
+    repeated_bodies.put((body, site_key(request)), key, sys.getsizeof(body))
+
+
+@receiver(setting_changed)
+def _forget_on_setting_change(setting: str, **_: object) -> None:
+    # What a body means may depend on the API's settings (its limits, the
+    # trusted documents rule) and on how a request names its site.
+    if setting.startswith(("GRAPHQL_", "ALLOWED_HOSTS", "USE_X_FORWARDED")):
+        repeated_bodies.clear()

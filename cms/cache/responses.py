@@ -25,7 +25,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils import timezone
 
 from cms.cache import generation as db_generation
-from cms.cache.keys import cache_key
+from cms.cache.keys import cache_key, repeated_bodies
 from cms.cache.mirror import ResponseMirror
 from cms.graphql.state import RequestState
 
@@ -80,6 +80,7 @@ def forget_memory_copy() -> None:
     starts again at 1, so later answers can be copied again."""
     if _mirror is not None:
         _mirror.moved_to(generation() if _mirror.generation is not None else None)
+    repeated_bodies.clear()
 
 
 def generation() -> int:
@@ -203,10 +204,18 @@ def find(
     """
     if state.looked_up or not query or not is_cacheable(request):
         return None
-    state.looked_up = True
     key = cache_key(request, query, variables, operation_name)
     if key is None:
+        state.looked_up = True
         return None
+    return find_by_key(state, key)
+
+
+def find_by_key(state: RequestState, key: str) -> tuple[str, int] | None:
+    """``find`` for a request whose cache key is known already."""
+    if state.looked_up:
+        return None
+    state.looked_up = True
     shared, database, entry = lookup(key)
     state.cache_lookup = (key, shared, database)
     if entry is None:

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import sys
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass
 
 from django.core.signals import setting_changed
@@ -23,6 +21,7 @@ from graphql import DocumentNode, GraphQLError, GraphQLSchema
 from graphql import validation as graphql_validation
 
 from cms.graphql import limits
+from cms.memo import BoundedMemo
 
 
 def sha256_of(text: str) -> str:
@@ -45,48 +44,23 @@ class DocumentStats:
     reused: int = 0
 
 
-class DocumentCache:
-    """Hash of the text -> validated document; least recently used out first.
-
-    Bounded by ``max_entries`` and by ``max_bytes`` of text held (a document
-    may be as large as ``GRAPHQL_MAX_BODY_BYTES``); a text over a quarter of
-    ``max_bytes`` is validated every time rather than evicting everything
-    else.
-    """
+class DocumentCache(BoundedMemo[str, KnownDocument]):
+    """Hash of the text -> validated document; least recently used out first
+    (``cms.memo``: bounded by ``max_entries`` and by ``max_bytes`` of text
+    held)."""
 
     def __init__(self, max_entries: int = 1000, max_bytes: int = 8 * 1024 * 1024):
-        self.max_entries = max_entries
-        self.max_bytes = max_bytes
-        self.entries: OrderedDict[str, KnownDocument] = OrderedDict()
-        self.bytes = 0
-        self.lock = threading.Lock()
+        super().__init__(max_entries, max_bytes)
         self.stats = DocumentStats()
 
     def get(self, digest: str) -> KnownDocument | None:
-        with self.lock:
-            known = self.entries.get(digest)
-            if known is not None:
-                self.entries.move_to_end(digest)
-                self.stats.reused += 1
-            return known
+        known = super().get(digest)
+        if known is not None:
+            self.stats.reused += 1
+        return known
 
-    def put(self, digest: str, known: KnownDocument) -> None:
-        size = sys.getsizeof(known.text)
-        if size * 4 > self.max_bytes:
-            return
-        with self.lock:
-            if digest in self.entries:
-                return
-            self.entries[digest] = known
-            self.bytes += size
-            while len(self.entries) > self.max_entries or self.bytes > self.max_bytes:
-                _, evicted = self.entries.popitem(last=False)
-                self.bytes -= sys.getsizeof(evicted.text)
-
-    def clear(self) -> None:
-        with self.lock:
-            self.entries.clear()
-            self.bytes = 0
+    def put(self, digest: str, known: KnownDocument) -> None:  # type: ignore[override]
+        super().put(digest, known, sys.getsizeof(known.text))
 
 
 known_documents = DocumentCache()

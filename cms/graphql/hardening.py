@@ -8,10 +8,11 @@ answer, and one log line for every request refused with a 4xx.
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
+import os
 import re
-import uuid
 from itertools import accumulate
 from typing import Any
 
@@ -31,8 +32,26 @@ def bad_request(message: str, status: int = 400) -> HttpError:
 
 
 def request_id(request: HttpRequest) -> str:
+    """The client's ``X-Request-ID`` when well formed, else a new one: 32
+    hexadecimal digits, unique across the processes of a deployment (a
+    random prefix drawn once per process, then a counter)."""
     supplied = request.META.get("HTTP_X_REQUEST_ID", "")
-    return supplied if REQUEST_ID.match(supplied) else uuid.uuid4().hex
+    if REQUEST_ID.match(supplied):
+        return supplied
+    return f"{_process_prefix()}{next(_request_counter):012x}"
+
+
+_request_counter = itertools.count(1)
+_prefix: tuple[int, str] = (0, "")
+
+
+def _process_prefix() -> str:
+    global _prefix, _request_counter
+    pid = os.getpid()
+    if _prefix[0] != pid:  # a new process (a forked gunicorn worker)
+        _prefix = (pid, os.urandom(10).hex())
+        _request_counter = itertools.count(1)
+    return _prefix[1]
 
 
 def too_large(request: HttpRequest) -> str | None:

@@ -20,7 +20,7 @@ from graphene_django.views import HttpError
 from graphql import ExecutionResult, GraphQLError, OperationType, execute
 from graphql.utilities import get_operation_ast
 
-from cms.cache import responses
+from cms.cache import keys, responses
 from cms.cache.tags import GLOBAL_TAG
 from cms.graphql import documents, hardening, persisted
 from cms.graphql.errors import INTERNAL_ERROR, MaskingExecutionContext, format_error
@@ -93,6 +93,12 @@ class GraphQLView(BaseGraphQLView):
             return None
         if self.graphiql and self.request_wants_html(request):
             return None
+        body = self.repeatable_body(request)
+        if body is not None:
+            key = keys.repeat_key(request, body)
+            if key is not None:
+                hit = responses.find_by_key(state, key)
+                return None if hit is None else self.hit_response(request, state, hit)
         try:
             if request.method == "GET":
                 data = request.GET
@@ -110,6 +116,31 @@ class GraphQLView(BaseGraphQLView):
         hit = responses.find(request, state, query, variables, operation_name)
         if hit is None:
             return None
+        if body is not None and not state.by_id and state.register_hash is None:
+            keys.remember_repeat(request, body, state.cache_lookup[0])
+        return self.hit_response(request, state, hit)
+
+    def repeatable_body(self, request: HttpRequest) -> bytes | None:
+        """The body of a JSON POST whose cache key may be remembered by its
+        bytes (``cms.cache.keys.repeated_bodies``), or None.
+
+        Only where the body alone decides the key: no query string, and no
+        trusted-documents rule that may refuse the query text. Bodies naming
+        a persisted query or trusted document are never remembered, since
+        which document an id names can change.
+        """
+        if request.method != "POST" or request.META.get("QUERY_STRING"):
+            return None
+        if self.get_content_type(request) != "application/json":
+            return None
+        if persisted.trusted_only_applies(request):
+            return None
+        return request.body
+
+    @staticmethod
+    def hit_response(
+        request: HttpRequest, state: RequestState, hit: tuple[str, int]
+    ) -> HttpResponse:
         result, status = hit
         response = HttpResponse(result, status=status, content_type="application/json")
         response["X-Request-ID"] = state.request_id

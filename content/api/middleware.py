@@ -22,7 +22,6 @@ from content.api.context import loader_for
 from content.api.preview import is_preview
 from content.editorial.scheduling import settle
 
-
 #: What most fields of an answer return, and is certainly not a page.
 PLAIN_VALUES = frozenset({str, int, float, bool})
 

@@ -20,8 +20,8 @@ from grapple.types.sites import SiteObjectType
 from grapple.types.streamfield import StreamFieldInterface
 from grapple.types.structures import PositiveInt
 from modelcluster.models import ClusterableModel
-from wagtail.fields import StreamField
 from wagtail import blocks
+from wagtail.fields import StreamField
 
 from content.api import blocks as api_blocks
 from content.api import interfaces, middleware, scalars

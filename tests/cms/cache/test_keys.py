@@ -3,7 +3,10 @@
 import json
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
+from cms.cache.keys import repeated_bodies
 from tests.cms.support import QUERY, get
 
 pytestmark = pytest.mark.django_db
@@ -78,3 +81,87 @@ def test_a_query_that_does_not_parse_is_never_stored(demo_article, client):
         assert response.status_code == 400
         assert "X-Cache" not in response
         assert response["Cache-Control"] == "no-store"
+
+
+# A repeated body, looked up by its bytes -------------------------------------
+
+
+def post_body(client, body: bytes, **headers):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.post(
+            "/graphql/", body, content_type="application/json", **headers
+        )
+    return response, len(captured)
+
+
+BODY = json.dumps({"query": QUERY, "variables": {}}).encode()
+
+
+def test_a_repeated_body_gets_the_same_answer_from_the_cache(demo_article, client):
+    first, _ = post_body(client, BODY)
+    assert first["X-Cache"] == "MISS"
+    for _ in range(3):
+        again, queries = post_body(client, BODY)
+        assert again["X-Cache"] == "HIT" and queries <= 1
+        assert again.content == first.content
+        assert again["ETag"] == first["ETag"]
+    assert len(repeated_bodies) == 1
+
+
+def test_a_repeated_body_keeps_each_host_apart(demo_article, client):
+    for _ in range(2):
+        post_body(client, BODY, HTTP_HOST="localhost")
+    response, _ = post_body(client, BODY, HTTP_HOST="127.0.0.1")
+    assert response["X-Cache"] == "MISS"
+
+
+def test_a_repeated_body_sees_a_publish(demo_article, client):
+    from content.models import CausePage
+
+    for _ in range(2):
+        post_body(client, BODY)
+    cause = CausePage.objects.get(slug="hydrosalpinx")
+    cause.title = "Hydrosalpinx, revised"
+    cause.save_revision().publish()
+    response, _ = post_body(client, BODY)
+    assert response["X-Cache"] == "MISS"
+    assert json.loads(response.content)["data"]["cause"]["title"] == (
+        "Hydrosalpinx, revised"
+    )
+
+
+def test_a_repeated_body_is_refused_once_only_trusted_documents_run(
+    demo_article, client, settings
+):
+    for _ in range(2):
+        assert post_body(client, BODY)[0].status_code == 200
+    settings.GRAPHQL_TRUSTED_DOCUMENTS_ONLY = True
+    response, queries = post_body(client, BODY)
+    assert response.status_code == 400
+    body = json.loads(response.content)
+    assert body["errors"][0]["extensions"]["code"] == "PERSISTED_QUERY_REQUIRED"
+    assert queries == 0
+
+
+def test_a_body_naming_a_trusted_document_is_looked_up_every_time(
+    demo_article, client, tmp_path
+):
+    """Which document an id names is read for every request: once the
+    document is no longer trusted, the same bytes are refused."""
+    from cms.graphql.trusted import trusted_documents
+    from cms.models import TrustedDocument
+    from tests.cms.graphql.support import CAUSE, id_of, imported
+
+    imported(tmp_path, CAUSE)
+    body = json.dumps(
+        {"documentId": id_of(CAUSE), "variables": {"slug": "hydrosalpinx"}}
+    ).encode()
+    for _ in range(2):
+        response, _ = post_body(client, body)
+    assert response["X-Cache"] == "HIT"
+    TrustedDocument.objects.all().delete()
+    trusted_documents.forget()
+    response, _ = post_body(client, body)
+    assert response.status_code == 400
+    errors = json.loads(response.content)["errors"]
+    assert errors[0]["extensions"]["code"] == "PERSISTED_DOCUMENT_NOT_FOUND"

@@ -22,3 +22,11 @@ def test_request_id_from_the_client_is_kept_when_well_formed(db, client):
     assert response["X-Request-ID"] == "edge-1234abcd"
     response, _, _ = post(client, "{ locales { code } }", HTTP_X_REQUEST_ID="<bad>")
     assert response["X-Request-ID"] != "<bad>"
+
+
+def test_each_request_gets_an_id_of_its_own(db, client):
+    """Without a usable id from the client, every answer carries a new one,
+    the same shape as before (32 hexadecimal digits), for the logs."""
+    ids = [post(client, "{ locales { code } }")[0]["X-Request-ID"] for _ in range(3)]
+    assert len(set(ids)) == 3
+    assert all(len(i) == 32 and int(i, 16) >= 0 for i in ids)
