@@ -128,10 +128,15 @@ def references(page: Any) -> list[Reference]:
 
 
 def history(reader: Reader, page: Any) -> list[PublishedChange]:
-    """Published revisions of ``page``, loaded for all pages in memory at once."""
+    """Published revisions of ``page``, loaded at once for every page of its
+    type in memory: a list of causes asking for theirs costs one query, and
+    the hub asking for its own does not read the history of every cause."""
     cache: dict[int, list[PublishedChange]] = reader.memo("published_history", dict)
     if page.pk not in cache:
-        pending = {p.pk for p in reader.loaded_pages() if p.pk not in cache} | {page.pk}
+        kind = type(page)
+        pending = {
+            p.pk for p in reader.loaded_pages() if type(p) is kind and p.pk not in cache
+        } | {page.pk}
         for pk in pending:
             cache[pk] = []
         rows = (
