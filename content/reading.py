@@ -34,8 +34,9 @@ class Reader(Protocol):
         self, page: Any, through_model: type, target_model: type
     ) -> list[Any]: ...
 
-    def loaded_pages(self) -> list[Any]:
-        """Every visible page the request has loaded so far."""
+    def loaded_pages(self, like: Any = None) -> list[Any]:
+        """Every visible page the request has loaded so far; with ``like``,
+        those of exactly its type."""
 
     def memo(self, name: str, factory: Callable[[], T]) -> T:
         """A value kept for the rest of the request, made once by ``factory``."""

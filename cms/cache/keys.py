@@ -92,8 +92,9 @@ def cache_key(
 #: The cache keys of request bodies that were answered from the cache, by
 #: ``(body, site_key)``: a client repeating the same bytes (a frontend's
 #: operation, a CDN's revalidation) is looked up without the body being
-#: parsed, checked and keyed again. Only plain queries are kept
-#: (``repeat_key``), and the memo is emptied with the response cache.
+#: parsed, checked and keyed again. Only plain queries are kept (the view
+#: decides: ``GraphQLView.repeatable_body``), and the memo is emptied with the
+#: response cache.
 repeated_bodies: BoundedMemo[tuple[bytes, str], str] = BoundedMemo(512, 4 * 1024 * 1024)
 
 

@@ -38,20 +38,18 @@ def request_id(request: HttpRequest) -> str:
     supplied = request.META.get("HTTP_X_REQUEST_ID", "")
     if REQUEST_ID.match(supplied):
         return supplied
-    return f"{_process_prefix()}{next(_request_counter):012x}"
+    return f"{_prefix}{next(_request_counter):012x}"
 
 
-_request_counter = itertools.count(1)
-_prefix: tuple[int, str] = (0, "")
-
-
-def _process_prefix() -> str:
+def _new_process() -> None:
     global _prefix, _request_counter
-    pid = os.getpid()
-    if _prefix[0] != pid:  # a new process (a forked gunicorn worker)
-        _prefix = (pid, os.urandom(10).hex())
-        _request_counter = itertools.count(1)
-    return _prefix[1]
+    _prefix = os.urandom(10).hex()
+    _request_counter = itertools.count(1)
+
+
+_new_process()
+# A forked process (a gunicorn worker) draws a prefix of its own.
+os.register_at_fork(after_in_child=_new_process)
 
 
 def too_large(request: HttpRequest) -> str | None:

@@ -208,8 +208,13 @@ class ContentLoader:
             self._memo[name] = factory()
         return self._memo[name]
 
-    def loaded_pages(self) -> list[Page]:
-        """Every visible page the request has loaded so far."""
+    def loaded_pages(self, like: Page | None = None) -> list[Page]:
+        """Every visible page the request has loaded so far; with ``like``,
+        those of exactly its type (the pages a field asked of ``like`` is
+        likely to be asked of next: a list of causes)."""
+        if like is not None:
+            kind = type(like)
+            return [page for page in self._pages.values() if type(page) is kind]
         return [page for page in self._pages.values() if page is not None]
 
     def served_chrome(self) -> None:
@@ -650,17 +655,11 @@ class ContentLoader:
         """
         if page.pk not in self._coverage:
             pending = {page.pk: page}
-            for known in self._same_type(page):
+            for known in self.loaded_pages(like=page):
                 if known.pk not in self._coverage:
                     pending.setdefault(known.pk, known)
             self._coverage.update(coverage(pending.values()))
         return self._coverage[page.pk]
-
-    def _same_type(self, page: Page) -> list[Page]:
-        """The pages in memory of exactly ``page``'s type: those a field
-        asked of ``page`` is likely to be asked of next (a list of causes)."""
-        kind = type(page)
-        return [p for p in self._pages.values() if type(p) is kind]
 
     def alias_source_locale_id(self, page: Page) -> int | None:
         """The language of the page that ``page`` is an alias of, when that is

@@ -133,10 +133,10 @@ def history(reader: Reader, page: Any) -> list[PublishedChange]:
     the hub asking for its own does not read the history of every cause."""
     cache: dict[int, list[PublishedChange]] = reader.memo("published_history", dict)
     if page.pk not in cache:
-        kind = type(page)
-        pending = {
-            p.pk for p in reader.loaded_pages() if type(p) is kind and p.pk not in cache
-        } | {page.pk}
+        batch = [p for p in reader.loaded_pages(like=page) if p.pk not in cache]
+        if page not in batch:
+            batch.append(page)
+        pending = {p.pk for p in batch}
         for pk in pending:
             cache[pk] = []
         rows = (
@@ -150,9 +150,7 @@ def history(reader: Reader, page: Any) -> list[PublishedChange]:
                 "page_id", "timestamp", "revision__content__public_change_note"
             )
         )
-        note_locales = _note_locales(
-            reader, [p for p in [*reader.loaded_pages(), page] if p.pk in pending]
-        )
+        note_locales = _note_locales(reader, batch)
         published: dict[int, list[tuple[Any, str]]] = {pk: [] for pk in pending}
         for page_id, timestamp, note in rows:
             published[page_id].append(
