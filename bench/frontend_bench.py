@@ -110,30 +110,29 @@ def build(client: loadgen.Client, locale: str) -> tuple[dict, dict]:
     return scenarios, info
 
 
-def measure_sizes(client, seconds: float, measure, wait, warmup: float) -> dict:
-    """(f) and (e) on each article size, at ``SIZE_CONCURRENCY``."""
+def measure_sizes(client, measure) -> dict:
+    """(f) and (e) on each article size, at ``SIZE_CONCURRENCY``, all six
+    measured in turn by ``measure`` (``bench.run.measure_in_turn``)."""
     sizes = verify_hand(client)
-    cells: dict = {}
+    scenarios: dict = {}
     for locale, causes in sorted(SIZES.items(), key=lambda item: item[1]):
         uncached = uncached_call(locale)
         uncached.expect_length = sizes[locale]
         hand = hand_call(locale)
         hand.expect_length = sizes[locale]
-        row = {}
         for key, call in (("f", uncached), ("e", hand)):
-            scenario = loadgen.Scenario(key, f"{key} at {causes} causes", [call])
-            waited = wait()
-            loadgen.run(client, scenario, SIZE_CONCURRENCY, warmup)
-            cell = measure(client, scenario, SIZE_CONCURRENCY, seconds)
-            cell["waited_for_quiet_s"] = waited
-            row[key] = cell
-            print(
-                f"   {causes:>2} causes {key}) {cell['articles_per_s']:>7} "
-                f"articles/s, server CPU {cell.get('server_cpu_ms_per_article')} "
-                f"ms/article, {cell['errors']} errors",
-                flush=True,
-            )
-        cells[str(causes)] = row
+            label = f"{key} at {causes} causes"
+            scenarios[(str(causes), key)] = loadgen.Scenario(key, label, [call])
+    measured = measure(scenarios)
+    cells: dict = {}
+    for (causes, key), cell in measured.items():
+        cells.setdefault(causes, {})[key] = cell
+        print(
+            f"   {causes:>2} causes {key}) {cell['articles_per_s']:>7} "
+            f"articles/s, server CPU {cell.get('server_cpu_ms_per_article')} "
+            f"ms/article, {cell['errors']} errors",
+            flush=True,
+        )
     return cells
 
 

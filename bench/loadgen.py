@@ -127,64 +127,95 @@ def percentile(sorted_values: list[float], fraction: float) -> float:
 
 def run(client: Client, scenario: Scenario, concurrency: int, seconds: float) -> dict:
     """Run ``scenario`` in ``concurrency`` closed loops for ``seconds``."""
-    workers = [Worker() for _ in range(concurrency)]
-    start_gate = threading.Barrier(concurrency + 1)
-    deadline = 0.0
+    return Tally(scenario, concurrency).add(client, seconds).summary()
 
-    def loop(worker: Worker) -> None:
+
+class Tally:
+    """One scenario's measurement at one concurrency, taken in one or more
+    slices (``add``): its latencies, calls and errors add up over them, so
+    several scenarios can be measured in turn, a slice of each per round,
+    and still each get one figure (``bench.run.measure_in_turn``)."""
+
+    def __init__(self, scenario: Scenario, concurrency: int):
+        self.scenario = scenario
+        self.concurrency = concurrency
+        self.workers = [Worker() for _ in range(concurrency)]
+        self.elapsed = 0.0
+        self.cpu = 0.0
+        #: Articles per second of each slice, in the order they ran.
+        self.slice_rates: list[float] = []
+
+    def add(self, client: Client, seconds: float) -> Tally:
+        """Run the scenario's closed loops for ``seconds`` more."""
+        scenario = self.scenario
+        start_gate = threading.Barrier(self.concurrency + 1)
+        deadline = 0.0
+        done_before = sum(len(worker.latencies) for worker in self.workers)
+
+        def loop(worker: Worker) -> None:
+            start_gate.wait()
+            while time.perf_counter() < deadline:
+                began = time.perf_counter()
+                ok = True
+                for call in scenario.calls:
+                    worker.calls += 1
+                    try:
+                        problem = client.check(call, client.send(call))
+                    except OSError as error:
+                        problem = f"{type(error).__name__}: {error}"
+                    if problem is not None:
+                        ok = False
+                        worker.errors += 1
+                        if len(worker.error_samples) < 3:
+                            worker.error_samples.append(f"{call.path}: {problem}")
+                        break
+                if ok:
+                    worker.latencies.append(time.perf_counter() - began)
+
+        threads = [
+            threading.Thread(target=loop, args=(worker,), daemon=True)
+            for worker in self.workers
+        ]
+        for thread in threads:
+            thread.start()
+        cpu_before = time.process_time()
+        deadline = time.perf_counter() + seconds
+        began = time.perf_counter()
         start_gate.wait()
-        while time.perf_counter() < deadline:
-            began = time.perf_counter()
-            ok = True
-            for call in scenario.calls:
-                worker.calls += 1
-                try:
-                    problem = client.check(call, client.send(call))
-                except OSError as error:
-                    problem = f"{type(error).__name__}: {error}"
-                if problem is not None:
-                    ok = False
-                    worker.errors += 1
-                    if len(worker.error_samples) < 3:
-                        worker.error_samples.append(f"{call.path}: {problem}")
-                    break
-            if ok:
-                worker.latencies.append(time.perf_counter() - began)
+        for thread in threads:
+            thread.join()
+        elapsed = time.perf_counter() - began
+        self.elapsed += elapsed
+        self.cpu += time.process_time() - cpu_before
+        done = sum(len(worker.latencies) for worker in self.workers) - done_before
+        self.slice_rates.append(round(done / elapsed, 1))
+        return self
 
-    threads = [
-        threading.Thread(target=loop, args=(worker,), daemon=True) for worker in workers
-    ]
-    for thread in threads:
-        thread.start()
-    cpu_before = time.process_time()
-    deadline = time.perf_counter() + seconds
-    began = time.perf_counter()
-    start_gate.wait()
-    for thread in threads:
-        thread.join()
-    elapsed = time.perf_counter() - began
-    cpu = time.process_time() - cpu_before
-
-    latencies = sorted(lat for worker in workers for lat in worker.latencies)
-    calls = sum(worker.calls for worker in workers)
-    errors = sum(worker.errors for worker in workers)
-    return {
-        "scenario": scenario.name,
-        "concurrency": concurrency,
-        "seconds": round(elapsed, 2),
-        "calls_per_article": len(scenario.calls),
-        "articles": len(latencies),
-        "requests": calls,
-        "errors": errors,
-        "error_samples": [s for worker in workers for s in worker.error_samples][:5],
-        "requests_per_s": round(calls / elapsed, 1),
-        "articles_per_s": round(len(latencies) / elapsed, 1),
-        "latency_ms": {
-            "p50": round(percentile(latencies, 0.50) * 1000, 2),
-            "p95": round(percentile(latencies, 0.95) * 1000, 2),
-            "p99": round(percentile(latencies, 0.99) * 1000, 2),
-            "max": round(latencies[-1] * 1000, 2) if latencies else None,
-            "mean": round(statistics.fmean(latencies) * 1000, 2) if latencies else None,
-        },
-        "loadgen_cpu_share": round(cpu / elapsed, 2),
-    }
+    def summary(self) -> dict:
+        workers, elapsed = self.workers, max(self.elapsed, 1e-9)
+        latencies = sorted(lat for worker in workers for lat in worker.latencies)
+        calls = sum(worker.calls for worker in workers)
+        errors = sum(worker.errors for worker in workers)
+        return {
+            "scenario": self.scenario.name,
+            "concurrency": self.concurrency,
+            "seconds": round(self.elapsed, 2),
+            "calls_per_article": len(self.scenario.calls),
+            "articles": len(latencies),
+            "requests": calls,
+            "errors": errors,
+            "error_samples": [s for w in workers for s in w.error_samples][:5],
+            "requests_per_s": round(calls / elapsed, 1),
+            "articles_per_s": round(len(latencies) / elapsed, 1),
+            "latency_ms": {
+                "p50": round(percentile(latencies, 0.50) * 1000, 2),
+                "p95": round(percentile(latencies, 0.95) * 1000, 2),
+                "p99": round(percentile(latencies, 0.99) * 1000, 2),
+                "max": round(latencies[-1] * 1000, 2) if latencies else None,
+                "mean": (
+                    round(statistics.fmean(latencies) * 1000, 2) if latencies else None
+                ),
+            },
+            "loadgen_cpu_share": round(self.cpu / elapsed, 2),
+            "articles_per_s_by_round": self.slice_rates,
+        }

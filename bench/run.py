@@ -10,9 +10,12 @@
    and the REST API switched on;
 3. counts SQL queries per scenario (``bench.sqlcount``, no timing);
 4. runs the load generator (this process, ``bench.loadgen``) at each
-   concurrency for each scenario side by side: (a) the contract's article
-   query uncached, (b) cached, (c) the REST calls for the same article,
-   (d) the same JSON from memory (the floor);
+   concurrency, the scenarios measured in turn (``measure_in_turn``): (a) the
+   contract's article query uncached, (b) cached, (c) the REST calls for the
+   same article, (d) the same JSON from memory (the floor), and the
+   frontend's article (``bench.frontend_bench``: (e) the hand-written view,
+   (f) uncached, (g) cached; (h) and (i) by trusted-document id); then (f)
+   and (e) on each article size;
 5. sends the abusive queries and times their rejection;
 6. times the reference frontend's server-rendered cause page, cold and warm
    (``bench.ssr``: ``next start`` against the same gunicorn; skipped, saying
@@ -251,18 +254,59 @@ def wait_until_quiet(meter: CpuMeter, timeout: float) -> float:
     return waited
 
 
-def measure(
-    meter: CpuMeter, client, scenario, concurrency: int, seconds: float
-) -> dict:
-    meter.start()
-    cell = loadgen.run(client, scenario, concurrency, seconds)
-    cpu = meter.stop()
-    if cpu:
-        cell["cpu"] = cpu
-        cell["server_cpu_ms_per_article"] = round(
-            1000 * cpu["cpu_seconds"]["gunicorn"] / max(cell["articles"], 1), 2
-        )
-    return cell
+def measure_in_turn(
+    meter: CpuMeter,
+    client: loadgen.Client,
+    scenarios: dict[str, loadgen.Scenario],
+    concurrency: int,
+    seconds: float,
+    rounds: int,
+    quiet_timeout: float,
+    warmup: float = WARMUP_SECONDS,
+) -> dict[str, dict]:
+    """Measure ``scenarios`` in turn: each is warmed up once (``warmup``
+    seconds, not counted), then every round runs a slice of
+    ``seconds / rounds`` of each, in order, and each scenario's figures add
+    up over its slices.
+
+    A machine shared with other work speeds up and slows down over minutes;
+    measured in turn, every scenario sees the same spells, so the ratios
+    between them (the cached answers to the floor, the frontend's article to
+    the hand-written view) are not skewed by when each happened to run.
+    Each round starts once the machine is quiet (``wait_until_quiet``).
+    """
+    tallies = {key: loadgen.Tally(s, concurrency) for key, s in scenarios.items()}
+    kinds = ("gunicorn", "load_generator", "services", "other")
+    spent = {key: dict.fromkeys(kinds, 0.0) for key in scenarios}
+    waited = 0.0
+    for scenario in scenarios.values():
+        loadgen.run(client, scenario, concurrency, warmup)
+    for _ in range(rounds):
+        waited += wait_until_quiet(meter, quiet_timeout)
+        for key, tally in tallies.items():
+            meter.start()
+            tally.add(client, seconds / rounds)
+            cpu = meter.stop()
+            for kind, value in cpu.get("cpu_seconds", {}).items():
+                spent[key][kind] += value
+    cells = {}
+    for key, tally in tallies.items():
+        cell = tally.summary()
+        cell["rounds"] = rounds
+        if meter.available:
+            cell["cpu"] = {
+                "cpu_seconds": {k: round(v, 2) for k, v in spent[key].items()},
+                "cpu_cores": {
+                    k: round(v / max(tally.elapsed, 1e-9), 2)
+                    for k, v in spent[key].items()
+                },
+            }
+            cell["server_cpu_ms_per_article"] = round(
+                1000 * spent[key]["gunicorn"] / max(cell["articles"], 1), 2
+            )
+        cell["waited_for_quiet_s"] = waited
+        cells[key] = cell
+    return cells
 
 
 def worker_boots() -> int:
@@ -330,7 +374,7 @@ def build_scenarios(client: loadgen.Client) -> tuple[dict, dict]:
     return scenarios, info
 
 
-#: The order the scenarios run in at each concurrency.
+#: The order the scenarios run in, in each round at each concurrency.
 ORDER = ("a", "c", "h", "e", "f", "b", "d", "g", "i")
 
 #: The reference frontend's trusted documents, imported before the run.
@@ -623,6 +667,13 @@ def main() -> int:
         "processes to leave the CPU (default 20; 0 to not wait)",
     )
     parser.add_argument(
+        "--rounds",
+        type=int,
+        default=5,
+        help="measure the scenarios in turn, in this many rounds of a slice "
+        "of each (default 5; 1 runs each scenario in one go)",
+    )
+    parser.add_argument(
         "--size-seconds",
         type=float,
         default=10,
@@ -725,8 +776,7 @@ def bench(args, levels, seconds, port, site_port, started, build, skipped) -> in
         scenarios.update(persisted_scenarios(client))
         frontend_scenarios, frontend_info = frontend_bench.build(client, LOCALE)
         scenarios.update(frontend_scenarios)
-        # Uncached first, then the cached answers with the floor between
-        # them: each ratio to the floor compares neighbouring measurements.
+        # Measured in turn (measure_in_turn), in this order in each round.
         scenarios = {key: scenarios[key] for key in ORDER}
 
         log("== SQL queries per scenario (test client, no timing)")
@@ -744,27 +794,38 @@ def bench(args, levels, seconds, port, site_port, started, build, skipped) -> in
         meter = CpuMeter(server.pid)
         cells: dict = {}
         for concurrency, duration in zip(levels, seconds, strict=True):
-            cells[concurrency] = {}
-            for key, scenario in scenarios.items():
-                waited = wait_until_quiet(meter, args.quiet_timeout)
-                loadgen.run(client, scenario, concurrency, WARMUP_SECONDS)
-                cell = measure(meter, client, scenario, concurrency, duration)
-                cell["waited_for_quiet_s"] = waited
-                cells[concurrency][key] = cell
+            cells[concurrency] = measure_in_turn(
+                meter,
+                client,
+                scenarios,
+                concurrency,
+                duration,
+                args.rounds,
+                args.quiet_timeout,
+            )
+            for key, cell in cells[concurrency].items():
                 log(
-                    f"   c={concurrency:<2} {key}) {scenario.label:<28} "
+                    f"   c={concurrency:<2} {key}) {scenarios[key].label:<28} "
                     f"{cell['articles_per_s']:>7} articles/s, "
                     f"p99 {cell['latency_ms']['p99']} ms, {cell['errors']} errors, "
                     f"CPU cores {json.dumps(cell.get('cpu', {}).get('cpu_cores'))}"
                 )
 
-        log(f"== (f) and (e) per article size, c={frontend_bench.SIZE_CONCURRENCY}")
+        log(
+            f"== (f) and (e) per article size, c={frontend_bench.SIZE_CONCURRENCY}, "
+            "in turn"
+        )
         by_size = frontend_bench.measure_sizes(
             client,
-            args.size_seconds,
-            lambda *a: measure(meter, *a),
-            lambda: wait_until_quiet(meter, args.quiet_timeout),
-            WARMUP_SECONDS,
+            lambda scenarios: measure_in_turn(
+                meter,
+                client,
+                scenarios,
+                frontend_bench.SIZE_CONCURRENCY,
+                args.size_seconds,
+                args.rounds,
+                args.quiet_timeout,
+            ),
         )
 
         log("== abusive queries")
@@ -813,6 +874,8 @@ def bench(args, levels, seconds, port, site_port, started, build, skipped) -> in
             "concurrency": levels,
             "measured_seconds": dict(zip(levels, seconds, strict=True)),
             "warmup_seconds": WARMUP_SECONDS,
+            "rounds": args.rounds,
+            "size_seconds": args.size_seconds,
             "article": info,
             "frontend_article": frontend_info,
             "causes_per_locale": SIZES,
