@@ -4,9 +4,10 @@ Every such change moves the cache to a new generation (``invalidate``), at
 once and in the change's transaction. The CDN is purged by the worker: for
 publishing, unpublishing, moving and deleting pages and for the site chrome,
 as a subscriber of the publishing events (``cms.webhooks.purge``); for every
-other change (images, documents, redirects, sites, languages, view
-restrictions, translation work), by the tags ``cms.cache.tags.changed_tags``
-names, queued in the change's transaction too (``invalidate_and_purge``).
+other change (images and documents, their tags and collections, redirects,
+sites, languages, view restrictions, translation work), by the tags
+``cms.cache.tags.changed_tags`` names, queued in the change's transaction too
+(``invalidate_and_purge``).
 """
 
 from __future__ import annotations
@@ -92,6 +93,10 @@ ALWAYS_INVALIDATING = [
     "wagtailredirects.Redirect",
     "wagtailimages.Image",
     "wagtaildocs.Document",
+    # What images and documents show of themselves besides their own fields.
+    "taggit.Tag",
+    "taggit.TaggedItem",
+    "wagtailcore.Collection",
     "wagtail_localize.Translation",
     "wagtail_localize.TranslationSource",
     "wagtail_localize.StringTranslation",

@@ -14,9 +14,14 @@ name the tags below (``changed_tags``), and the worker purges them as well
 - ``image-<id>``, ``document-<id>``: every answer holding that image
   (or one of its renditions) or document, wherever it appears (a body's
   image block, ``image(id:)``, a list).
-- ``images``, ``documents``, ``redirects``: the answers of the root fields
-  that list or look up images, documents and redirects, whose result a new,
-  deleted or renamed one can change without their holding it.
+- ``images``, ``documents``, ``redirects``, ``tags``, ``collections``: the
+  answers of the root fields that list or look up images, documents,
+  redirects, tags and collections, whose result a new, deleted or renamed
+  one can change without their holding it.
+
+An image's or document's tags and collection are part of it: changing its
+tags, renaming a tag or renaming or moving a collection purges the answers
+holding the images and documents concerned.
 """
 
 from __future__ import annotations
@@ -25,16 +30,22 @@ from typing import Any
 
 from django.db import models
 from graphql import GraphQLList, GraphQLNonNull
+from taggit.models import ItemBase, TagBase
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents.models import AbstractDocument
 from wagtail.images.models import AbstractImage, AbstractRendition
-from wagtail.models import Page
+from wagtail.models import Collection, Page
 
 #: The tag of every public answer.
 GLOBAL_TAG = "cms"
 IMAGES_TAG = "images"
 DOCUMENTS_TAG = "documents"
 REDIRECTS_TAG = "redirects"
+TAGS_TAG = "tags"
+COLLECTIONS_TAG = "collections"
+#: A change reaching more images and documents than this (a collection's, a
+#: tag's) purges every answer rather than naming each.
+MAX_TAGS_PER_CHANGE = 100
 #: The tag of snippets (the site chrome), as the publishing events name it.
 CHROME_TAG = "chrome"
 
@@ -89,9 +100,12 @@ def _model_of(return_type: Any) -> type | None:
     model = getattr(getattr(graphene_type, "_meta", None), "model", None)
     if model is None and graphene_type is not None:
         from grapple.types.redirects import RedirectObjectType
+        from grapple.types.tags import TagObjectType
 
         if graphene_type is RedirectObjectType:
             return Redirect
+        if graphene_type is TagObjectType:
+            return TagBase
     return model if isinstance(model, type) else None
 
 
@@ -106,6 +120,10 @@ def root_field_tag(return_type: Any) -> str | None:
         return DOCUMENTS_TAG
     if issubclass(model, Redirect):
         return REDIRECTS_TAG
+    if issubclass(model, TagBase):
+        return TAGS_TAG
+    if issubclass(model, Collection):
+        return COLLECTIONS_TAG
     return None
 
 
@@ -151,10 +169,56 @@ def changed_tags(instance: models.Model, **signal: Any) -> list[str]:
         return [document_tag(instance.pk), DOCUMENTS_TAG]
     if isinstance(instance, Redirect):
         return [REDIRECTS_TAG]
+    if isinstance(instance, ItemBase):  # a tag given to or taken from an object
+        return _tagged_objects([instance])
+    if isinstance(instance, TagBase):
+        return [TAGS_TAG, *_tagged_objects(instance.taggit_taggeditem_items.all())]
+    if isinstance(instance, Collection):
+        return [COLLECTIONS_TAG, *_collection_members(instance)]
     translated = _translated_object(instance)
     if translated is not None:
         return translation_tags(*translated)
     return [GLOBAL_TAG]
+
+
+def _tagged_objects(items: Any) -> list[str]:
+    """The tags of the images and documents that ``items`` (taggit's tagged
+    items) tag, with their lists'; every answer's for anything else."""
+    found: list[str] = []
+    for item in items:
+        model = item.content_type.model_class() if item.content_type_id else None
+        if model is not None and issubclass(model, AbstractImage):
+            found += [image_tag(item.object_id), IMAGES_TAG]
+        elif model is not None and issubclass(model, AbstractDocument):
+            found += [document_tag(item.object_id), DOCUMENTS_TAG]
+        else:
+            return [GLOBAL_TAG]
+        if len(found) > 2 * MAX_TAGS_PER_CHANGE:
+            return [GLOBAL_TAG]
+    return list(dict.fromkeys(found))
+
+
+def _collection_members(collection: Collection) -> list[str]:
+    """The tags of the images and documents in a collection (they show its
+    name), with their lists'; every answer's when there are too many."""
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+
+    found: list[str] = []
+    for model, tag, list_tag in (
+        (get_image_model(), image_tag, IMAGES_TAG),
+        (get_document_model(), document_tag, DOCUMENTS_TAG),
+    ):
+        ids = list(
+            model.objects.filter(collection=collection).values_list("pk", flat=True)[
+                : MAX_TAGS_PER_CHANGE + 1
+            ]
+        )
+        if len(found) + len(ids) > MAX_TAGS_PER_CHANGE:
+            return [GLOBAL_TAG]
+        if ids:
+            found += [tag(pk) for pk in ids] + [list_tag]
+    return found
 
 
 def _translated_object(instance: models.Model) -> tuple[Any, type] | None:

@@ -162,6 +162,8 @@ def test_an_answer_is_tagged_with_the_images_it_shows(
         ("{ image(id: 987654) { id } }", {"cms", "images"}),
         ("{ documents { id } }", {"cms", "documents"}),
         ("{ redirects { oldPath } }", {"cms", "redirects"}),
+        ("{ tags { name } }", {"cms", "tags"}),
+        ("{ collections { name } }", {"cms", "collections"}),
         ("{ locales { code } }", {"cms"}),
     ],
     ids=[
@@ -170,6 +172,8 @@ def test_an_answer_is_tagged_with_the_images_it_shows(
         "missing image",
         "documents",
         "redirects",
+        "tags",
+        "collections",
         "locales",
     ],
 )
@@ -373,3 +377,134 @@ def test_a_page_made_private_in_the_admin_purges_every_answer(
     assert page.view_restrictions.exists()
     run_worker()
     assert recording_purge == [["cms"]]
+
+
+IMAGE_WITH_TAGS_AND_COLLECTION = (
+    "{ image(id: %d) { tags { name } collection { name } } }"
+)
+
+
+def image_answer(client, image) -> tuple[str, dict]:
+    response = client.get(
+        "/graphql/", {"query": IMAGE_WITH_TAGS_AND_COLLECTION % image.pk}
+    )
+    assert response.status_code == 200
+    return response["X-Cache"], json.loads(response.content)["data"]["image"]
+
+
+def purged_tags(recording_purge) -> set[str]:
+    return {tag for tags in recording_purge for tag in tags}
+
+
+def test_an_images_tags_changed_in_the_admin_purge_the_answers_that_show_it(
+    demo_article, recording_purge, client, admin_user, run_worker
+):
+    image = demo_image()
+    image_answer(client, image)
+    assert image_answer(client, image)[0] == "HIT"
+
+    client.force_login(admin_user)
+    response = client.post(
+        f"/admin/images/{image.pk}/", image_form(image, tags="ultrasound, lining")
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    run_worker()
+    # The image's answers, and the tag list (two new tags).
+    assert purged_tags(recording_purge) == {f"image-{image.pk}", "images", "tags"}
+
+    client.logout()
+    cache, shown = image_answer(client, image)
+    assert cache == "MISS"
+    assert sorted(tag["name"] for tag in shown["tags"]) == ["lining", "ultrasound"]
+
+
+def test_a_tag_given_to_an_image_outside_the_admin_empties_the_cache(
+    demo_article, client, run_worker
+):
+    image = demo_image()
+    image_answer(client, image)
+    image.tags.add("ultrasound")
+    cache, shown = image_answer(client, image)
+    assert cache == "MISS"
+    assert [tag["name"] for tag in shown["tags"]] == ["ultrasound"]
+    image.tags.remove("ultrasound")
+    cache, shown = image_answer(client, image)
+    assert cache == "MISS"
+    assert shown["tags"] == []
+
+
+def test_a_tag_renamed_purges_the_answers_of_the_images_it_tags(
+    demo_article, recording_purge, client, run_worker
+):
+    from taggit.models import Tag
+
+    image = demo_image()
+    image.tags.add("ultrasund")
+    run_worker()
+    RecordingTagPurge.purged.clear()
+    image_answer(client, image)
+    tag = Tag.objects.get(name="ultrasund")
+    tag.name = "ultrasound"
+    tag.save()
+    run_worker()
+    assert purged_tags(recording_purge) == {"tags", f"image-{image.pk}", "images"}
+    cache, shown = image_answer(client, image)
+    assert cache == "MISS"
+    assert [t["name"] for t in shown["tags"]] == ["ultrasound"]
+
+
+def test_a_collection_renamed_in_the_admin_purges_the_answers_of_its_images(
+    demo_article, recording_purge, client, admin_user, run_worker
+):
+    from wagtail.models import Collection
+
+    image = demo_image()
+    collection = Collection.get_first_root_node().add_child(name="Ultrasound scans")
+    image.collection = collection
+    image.save()
+    run_worker()
+    RecordingTagPurge.purged.clear()
+    image_answer(client, image)
+    assert image_answer(client, image)[0] == "HIT"
+
+    client.force_login(admin_user)
+    response = client.post(
+        f"/admin/collections/{collection.pk}/",
+        {"name": "Scans", "parent": str(collection.get_parent().pk)},
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    run_worker()
+    assert purged_tags(recording_purge) == {
+        "collections",
+        f"image-{image.pk}",
+        "images",
+    }
+
+    client.logout()
+    cache, shown = image_answer(client, image)
+    assert cache == "MISS"
+    assert shown["collection"]["name"] == "Scans"
+
+
+def test_a_collection_of_many_images_renamed_purges_every_answer(
+    demo_article, recording_purge, run_worker, settings
+):
+    from wagtail.models import Collection
+
+    from cms.cache import tags
+
+    collection = Collection.get_first_root_node().add_child(name="Archive")
+    for number in range(tags.MAX_TAGS_PER_CHANGE + 1):
+        Image.objects.create(
+            title=f"Archived scan {number}",
+            file=demo_image().file.name,
+            collection=collection,
+            width=10,
+            height=10,
+        )
+    run_worker()
+    RecordingTagPurge.purged.clear()
+    collection.name = "Old archive"
+    collection.save()
+    run_worker()
+    assert recording_purge == [["collections", "cms"]]
