@@ -147,6 +147,37 @@ class Stack:
     def logs(self) -> str:
         return "\n".join(f"--- {p.name}\n{p.tail()}" for p in self.processes.values())
 
+    def start_cms(self) -> None:
+        """The CMS's development server on ``cms_url``'s port."""
+        port = urlsplit(self.cms_url).port
+        self.processes["cms"] = start(
+            "cms",
+            [sys.executable, "manage.py", "runserver", "--noreload"]
+            + [f"127.0.0.1:{port}"],
+            cwd=ROOT,
+            env=self.cms_env,
+            logs=self.log_dir,
+        )
+
+    def serve_site(self) -> None:
+        """``next start`` of the built frontend on ``site_url``'s port; then
+        wait until both it and the CMS answer."""
+        port = urlsplit(self.site_url).port
+        self.processes["site"] = nextjs.start_server(port, self.site_env, self.log_dir)
+        wait_until_up(self.processes["cms"], f"{self.cms_url}/admin/login/")
+        wait_until_up(self.processes["site"], f"{self.site_url}/sitemap.xml")
+
+    def stop(self) -> None:
+        for process in reversed(self.processes.values()):
+            process.stop()
+
+
+def local_urls(cms_port_variable: str, site_port_variable: str) -> tuple[str, str]:
+    """The CMS's and the frontend's addresses on 127.0.0.1 (``free_port``)."""
+    cms_port = free_port(cms_port_variable)
+    site_port = free_port(site_port_variable)
+    return f"http://127.0.0.1:{cms_port}", f"http://127.0.0.1:{site_port}"
+
 
 WORKER_CHECK = """
 from django.conf import settings
@@ -170,10 +201,7 @@ def stack(tmp_path_factory) -> Iterator[Stack]:
     if reason:
         pytest.skip(reason)
     tmp = tmp_path_factory.mktemp("frontend-e2e")
-    cms_port = free_port("FRONTEND_E2E_CMS_PORT")
-    site_port = free_port("FRONTEND_E2E_PORT")
-    cms_url = f"http://127.0.0.1:{cms_port}"
-    site_url = f"http://127.0.0.1:{site_port}"
+    cms_url, site_url = local_urls("FRONTEND_E2E_CMS_PORT", "FRONTEND_E2E_PORT")
     db_url, drop_database = database_url(tmp)
     base_env = {
         k: v
@@ -211,14 +239,7 @@ def stack(tmp_path_factory) -> Iterator[Stack]:
         stack.manage("migrate", "--noinput", "-v0")
         stack.manage("load_demo_content", "--translations", "de")
         stack.python(USERS)
-        stack.processes["cms"] = start(
-            "cms",
-            [sys.executable, "manage.py", "runserver", "--noreload"]
-            + [f"127.0.0.1:{cms_port}"],
-            cwd=ROOT,
-            env=cms_env,
-            logs=tmp,
-        )
+        stack.start_cms()
         worker = task_worker(stack)
         if worker:
             stack.processes["worker"] = start(
@@ -229,13 +250,10 @@ def stack(tmp_path_factory) -> Iterator[Stack]:
             build.wait()
         except nextjs.NotAnswering as error:
             pytest.fail(str(error), pytrace=False)
-        stack.processes["site"] = nextjs.start_server(site_port, site_env, tmp)
-        wait_until_up(stack.processes["cms"], f"{cms_url}/admin/login/")
-        wait_until_up(stack.processes["site"], f"{site_url}/sitemap.xml")
+        stack.serve_site()
         yield stack
     finally:
-        for process in reversed(stack.processes.values()):
-            process.stop()
+        stack.stop()
         drop_database()
 
 
@@ -255,10 +273,9 @@ def trusted_stack(stack, tmp_path_factory) -> Iterator[Stack]:
     reads the CMS's origin at build time); it serves the same files.
     """
     tmp = tmp_path_factory.mktemp("frontend-e2e-trusted")
-    cms_port = free_port("FRONTEND_E2E_TRUSTED_CMS_PORT")
-    site_port = free_port("FRONTEND_E2E_TRUSTED_PORT")
-    cms_url = f"http://127.0.0.1:{cms_port}"
-    site_url = f"http://127.0.0.1:{site_port}"
+    cms_url, site_url = local_urls(
+        "FRONTEND_E2E_TRUSTED_CMS_PORT", "FRONTEND_E2E_TRUSTED_PORT"
+    )
     cms_env = {
         **stack.cms_env,
         "GRAPHQL_TRUSTED_DOCUMENTS": str(MANIFEST),
@@ -280,21 +297,11 @@ def trusted_stack(stack, tmp_path_factory) -> Iterator[Stack]:
         log_dir=tmp,
     )
     try:
-        trusted.processes["cms"] = start(
-            "cms",
-            [sys.executable, "manage.py", "runserver", "--noreload"]
-            + [f"127.0.0.1:{cms_port}"],
-            cwd=ROOT,
-            env=cms_env,
-            logs=tmp,
-        )
-        trusted.processes["site"] = nextjs.start_server(site_port, site_env, tmp)
-        wait_until_up(trusted.processes["cms"], f"{cms_url}/admin/login/")
-        wait_until_up(trusted.processes["site"], f"{site_url}/sitemap.xml")
+        trusted.start_cms()
+        trusted.serve_site()
         yield trusted
     finally:
-        for process in reversed(trusted.processes.values()):
-            process.stop()
+        trusted.stop()
 
 
 @pytest.fixture
