@@ -1,7 +1,7 @@
 """A bounded, thread-safe, least-recently-used memo held by one process.
 
 What the API remembers between requests (validated documents, canonical
-query digests, the cache keys of repeated request bodies) may be as large as
+query digests, the cache keys of repeated requests) may be as large as
 ``GRAPHQL_MAX_BODY_BYTES`` per entry, and anyone can send new ones: each memo
 is bounded both by its number of entries and by the bytes its entries hold,
 and an entry over a quarter of that budget is not kept at all (it is worked

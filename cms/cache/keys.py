@@ -89,23 +89,48 @@ def cache_key(
     return f"graphql:response:{hashlib.sha256(material.encode()).hexdigest()}"
 
 
-#: The cache keys of request bodies that were answered from the cache, by
-#: ``(body, site_key)``: a client repeating the same bytes (a frontend's
-#: operation, a CDN's revalidation) is looked up without the body being
-#: parsed, checked and keyed again. Only plain queries are kept (the view
-#: decides: ``GraphQLView.repeatable_body``), and the memo is emptied with the
-#: response cache.
-repeated_bodies: BoundedMemo[tuple[bytes, str], str] = BoundedMemo(512, 4 * 1024 * 1024)
+#: The cache keys of requests that were answered from the cache, by
+#: ``(method, body or query string, site_key)``, each with the id of the
+#: trusted document it runs (None: a query's text): a client repeating the
+#: same bytes (a frontend's operation, a CDN's revalidation) is looked up
+#: without them being parsed, checked and keyed again. Persisted-query hashes
+#: are never kept (the view decides: ``GraphQLView.repeatable_request``), and
+#: the memo is emptied with the response cache.
+repeated_requests: BoundedMemo[tuple[str, bytes, str], tuple[str, str | None]] = (
+    BoundedMemo(512, 4 * 1024 * 1024)
+)
 
 
-def repeat_key(request: HttpRequest, body: bytes) -> str | None:
-    """The cache key a body of plain query text had when it was last a hit
-    for this site, or None."""
-    return repeated_bodies.get((body, site_key(request)))
+def repeat_key(
+    request: HttpRequest, material: bytes, trusted_only: bool
+) -> tuple[str, str | None] | None:
+    """The cache key the same request had when it was last a hit for this
+    site, with its trusted document's id, or None.
+
+    A trusted document's answer is found this way only while the document
+    is still trusted; a query's text not at all where only trusted
+    documents may run (``trusted_only``): both go the full way, which
+    refuses them.
+    """
+    remembered = repeated_requests.get((request.method, material, site_key(request)))
+    if remembered is None:
+        return None
+    document_id = remembered[1]
+    if document_id is None:
+        return None if trusted_only else remembered
+    from cms.graphql.trusted import trusted_documents
+
+    return remembered if trusted_documents.get(document_id) is not None else None
 
 
-def remember_repeat(request: HttpRequest, body: bytes, key: str) -> None:
-    repeated_bodies.put((body, site_key(request)), key, sys.getsizeof(body))
+def remember_repeat(
+    request: HttpRequest, material: bytes, key: str, trusted_id: str | None
+) -> None:
+    repeated_requests.put(
+        (request.method, material, site_key(request)),
+        (key, trusted_id),
+        sys.getsizeof(material),
+    )
 
 
 @receiver(setting_changed)
@@ -113,4 +138,4 @@ def _forget_on_setting_change(setting: str, **_: object) -> None:
     # What a body means may depend on the API's settings (its limits, the
     # trusted documents rule) and on how a request names its site.
     if setting.startswith(("GRAPHQL_", "ALLOWED_HOSTS", "USE_X_FORWARDED")):
-        repeated_bodies.clear()
+        repeated_requests.clear()

@@ -25,7 +25,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils import timezone
 
 from cms.cache import generation as db_generation
-from cms.cache.keys import cache_key, repeated_bodies
+from cms.cache.keys import cache_key, repeated_requests
 from cms.cache.mirror import ResponseMirror
 from cms.graphql.state import RequestState
 
@@ -80,7 +80,7 @@ def forget_memory_copy() -> None:
     starts again at 1, so later answers can be copied again."""
     if _mirror is not None:
         _mirror.moved_to(generation() if _mirror.generation is not None else None)
-    repeated_bodies.clear()
+    repeated_requests.clear()
 
 
 def generation() -> int:

@@ -66,6 +66,8 @@ class Resolved:
     query: str | None
     register: str | None = None
     by_id: bool = False
+    #: The id of the trusted document run, when it is one.
+    trusted_id: str | None = None
 
 
 def resolve(
@@ -87,7 +89,7 @@ def resolve(
             )
         text = trusted_documents.get(document_id)
         if text is not None:
-            return Resolved(text, by_id=True)
+            return Resolved(text, by_id=True, trusted_id=document_id)
         if query is None or trusted_only:
             raise PersistedError(
                 f"Unknown document id '{document_id}': not one of this API's "
@@ -99,7 +101,7 @@ def resolve(
             check_hash(digest, query)
         text = trusted_documents.get(f"sha256:{digest}")
         if text is not None:
-            return Resolved(text, by_id=True)
+            return Resolved(text, by_id=True, trusted_id=f"sha256:{digest}")
         if trusted_only:
             raise refused()
         if query is not None:

@@ -44,6 +44,8 @@ class RequestState:
     register_hash: str | None = None
     #: The document was named by id or hash (a GET of it is the CDN form).
     by_id: bool = False
+    #: The id of the trusted document the request runs, when it is one.
+    trusted_id: str | None = None
     #: Cache tags of the answer (``cms``, ``page-<id>``, ``chrome``,
     #: ``image-<id>``, ...: ``cms.cache.tags``), for CDN purges.
     tags: tuple[str, ...] = ()

@@ -93,10 +93,13 @@ class GraphQLView(BaseGraphQLView):
             return None
         if self.graphiql and self.request_wants_html(request):
             return None
-        body = self.repeatable_body(request)
-        if body is not None:
-            key = keys.repeat_key(request, body)
-            if key is not None:
+        material = self.repeatable_request(request)
+        if material is not None:
+            trusted_only = persisted.trusted_only_applies(request)
+            remembered = keys.repeat_key(request, material, trusted_only)
+            if remembered is not None:
+                key, state.trusted_id = remembered
+                state.by_id = state.trusted_id is not None
                 hit = responses.find_by_key(state, key)
                 return None if hit is None else self.hit_response(request, state, hit)
         try:
@@ -116,24 +119,30 @@ class GraphQLView(BaseGraphQLView):
         hit = responses.find(request, state, query, variables, operation_name)
         if hit is None:
             return None
-        if body is not None and not state.by_id and state.register_hash is None:
-            keys.remember_repeat(request, body, state.cache_lookup[0])
+        remember = state.trusted_id is not None or not (
+            state.by_id or state.register_hash
+        )
+        if material is not None and remember:
+            keys.remember_repeat(
+                request, material, state.cache_lookup[0], state.trusted_id
+            )
         return self.hit_response(request, state, hit)
 
-    def repeatable_body(self, request: HttpRequest) -> bytes | None:
-        """The body of a JSON POST whose cache key may be remembered by its
-        bytes (``cms.cache.keys.repeated_bodies``), or None.
+    def repeatable_request(self, request: HttpRequest) -> bytes | None:
+        """What decides the cache key of a GET (its query string) or a JSON
+        POST (its body, when it has no query string), by which the key may be
+        remembered (``cms.cache.keys.repeated_requests``), or None.
 
-        Only where the body alone decides the key: no query string, and no
-        trusted-documents rule that may refuse the query text. Bodies naming
-        a persisted query or trusted document are never remembered, since
-        which document an id names can change.
+        Only requests running a query's text or a trusted document are
+        remembered (a persisted-query hash is looked up every time), and a
+        trusted document's only while it stays trusted
+        (``cms.cache.keys.repeat_key``).
         """
-        if request.method != "POST" or request.META.get("QUERY_STRING"):
+        if request.method == "GET":
+            return request.META.get("QUERY_STRING", "").encode()
+        if request.META.get("QUERY_STRING"):
             return None
         if self.get_content_type(request) != "application/json":
-            return None
-        if persisted.trusted_only_applies(request):
             return None
         return request.body
 
@@ -210,6 +219,7 @@ class GraphQLView(BaseGraphQLView):
             state.params = params
             state.register_hash = resolved.register
             state.by_id = resolved.by_id
+            state.trusted_id = resolved.trusted_id
         return params
 
     def execute_graphql_request(

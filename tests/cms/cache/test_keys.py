@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from cms.cache.keys import repeated_bodies
+from cms.cache.keys import repeated_requests
 from tests.cms.support import QUERY, get
 
 pytestmark = pytest.mark.django_db
@@ -105,7 +105,7 @@ def test_a_repeated_body_gets_the_same_answer_from_the_cache(demo_article, clien
         assert again["X-Cache"] == "HIT" and queries <= 1
         assert again.content == first.content
         assert again["ETag"] == first["ETag"]
-    assert len(repeated_bodies) == 1
+    assert len(repeated_requests) == 1
 
 
 def test_a_repeated_body_keeps_each_host_apart(demo_article, client):
@@ -143,25 +143,91 @@ def test_a_repeated_body_is_refused_once_only_trusted_documents_run(
     assert queries == 0
 
 
-def test_a_body_naming_a_trusted_document_is_looked_up_every_time(
-    demo_article, client, tmp_path
+def by_id(client, method: str, document_id: str, **headers):
+    """The trusted document ``document_id`` for one cause, by GET (the CDN
+    form) or POST."""
+    variables = {"slug": "hydrosalpinx"}
+    with CaptureQueriesContext(connection) as captured:
+        if method == "GET":
+            response = client.get(
+                "/graphql/",
+                {"id": document_id, "variables": json.dumps(variables)},
+                **headers,
+            )
+        else:
+            body = {"documentId": document_id, "variables": variables}
+            response = client.post(
+                "/graphql/", json.dumps(body), content_type="application/json"
+            )
+    return response, len(captured)
+
+
+@pytest.mark.parametrize("method", ["GET", "POST"])
+def test_a_repeated_request_for_a_trusted_document_is_remembered(
+    demo_article, client, tmp_path, method
 ):
-    """Which document an id names is read for every request: once the
-    document is no longer trusted, the same bytes are refused."""
+    from tests.cms.graphql.support import CAUSE, id_of, imported
+
+    imported(tmp_path, CAUSE)
+    first, _ = by_id(client, method, id_of(CAUSE))
+    assert first["X-Cache"] == "MISS"
+    for _ in range(3):
+        again, queries = by_id(client, method, id_of(CAUSE))
+        assert again["X-Cache"] == "HIT" and queries <= 1
+        assert again.content == first.content
+        assert again["Cache-Control"] == first["Cache-Control"]
+    assert len(repeated_requests) == 1
+    if method == "GET":  # the CDN form may be served stale while it refetches
+        assert "stale-while-revalidate" in again["Cache-Control"]
+        etag = again["ETag"]
+        not_modified, _ = by_id(client, method, id_of(CAUSE), HTTP_IF_NONE_MATCH=etag)
+        assert not_modified.status_code == 304
+
+
+@pytest.mark.parametrize("method", ["GET", "POST"])
+def test_a_trusted_document_remembered_is_refused_once_it_is_no_longer_trusted(
+    demo_article, client, tmp_path, method
+):
+    """Whether the document an id names is still trusted is read for every
+    request: once it is not, the same bytes are refused."""
     from cms.graphql.trusted import trusted_documents
     from cms.models import TrustedDocument
     from tests.cms.graphql.support import CAUSE, id_of, imported
 
     imported(tmp_path, CAUSE)
-    body = json.dumps(
-        {"documentId": id_of(CAUSE), "variables": {"slug": "hydrosalpinx"}}
-    ).encode()
     for _ in range(2):
-        response, _ = post_body(client, body)
+        response, _ = by_id(client, method, id_of(CAUSE))
     assert response["X-Cache"] == "HIT"
+    assert len(repeated_requests) == 1
     TrustedDocument.objects.all().delete()
     trusted_documents.forget()
-    response, _ = post_body(client, body)
+    response, _ = by_id(client, method, id_of(CAUSE))
     assert response.status_code == 400
     errors = json.loads(response.content)["errors"]
     assert errors[0]["extensions"]["code"] == "PERSISTED_DOCUMENT_NOT_FOUND"
+
+
+def test_a_trusted_document_remembered_is_served_where_only_those_run(
+    demo_article, client, tmp_path, settings
+):
+    from tests.cms.graphql.support import CAUSE, id_of, imported
+
+    settings.GRAPHQL_TRUSTED_DOCUMENTS_ONLY = True
+    imported(tmp_path, CAUSE)
+    for _ in range(3):
+        response, queries = by_id(client, "POST", id_of(CAUSE))
+    assert response["X-Cache"] == "HIT" and queries <= 1
+    assert len(repeated_requests) == 1
+
+
+def test_a_persisted_query_hash_is_looked_up_every_time(demo_article, client):
+    import hashlib
+
+    digest = hashlib.sha256(QUERY.encode()).hexdigest()
+    extensions = {"persistedQuery": {"version": 1, "sha256Hash": digest}}
+    register = {"query": QUERY, "extensions": extensions}
+    post_body(client, json.dumps(register).encode())
+    for _ in range(2):
+        response, _ = post_body(client, json.dumps({"extensions": extensions}).encode())
+    assert response["X-Cache"] == "HIT"
+    assert len(repeated_requests) == 0
