@@ -172,7 +172,8 @@ def changed_tags(instance: models.Model, **signal: Any) -> list[str]:
     if isinstance(instance, ItemBase):  # a tag given to or taken from an object
         return _tagged_objects([instance])
     if isinstance(instance, TagBase):
-        return [TAGS_TAG, *_tagged_objects(instance.taggit_taggeditem_items.all())]
+        items = instance.taggit_taggeditem_items.only("content_type", "object_id")
+        return [TAGS_TAG, *_tagged_objects(items[: MAX_TAGS_PER_CHANGE + 1])]
     if isinstance(instance, Collection):
         return [COLLECTIONS_TAG, *_collection_members(instance)]
     translated = _translated_object(instance)
@@ -183,19 +184,22 @@ def changed_tags(instance: models.Model, **signal: Any) -> list[str]:
 
 def _tagged_objects(items: Any) -> list[str]:
     """The tags of the images and documents that ``items`` (taggit's tagged
-    items) tag, with their lists'; every answer's for anything else."""
-    found: list[str] = []
+    items) tag, with their lists'; every answer's for anything else, or when
+    that is more than ``MAX_TAGS_PER_CHANGE`` tags."""
+    from django.contrib.contenttypes.models import ContentType
+
+    found: dict[str, None] = {}
     for item in items:
-        model = item.content_type.model_class() if item.content_type_id else None
+        model = ContentType.objects.get_for_id(item.content_type_id).model_class()
         if model is not None and issubclass(model, AbstractImage):
-            found += [image_tag(item.object_id), IMAGES_TAG]
+            found.update({image_tag(item.object_id): None, IMAGES_TAG: None})
         elif model is not None and issubclass(model, AbstractDocument):
-            found += [document_tag(item.object_id), DOCUMENTS_TAG]
+            found.update({document_tag(item.object_id): None, DOCUMENTS_TAG: None})
         else:
             return [GLOBAL_TAG]
-        if len(found) > 2 * MAX_TAGS_PER_CHANGE:
+        if len(found) > MAX_TAGS_PER_CHANGE:
             return [GLOBAL_TAG]
-    return list(dict.fromkeys(found))
+    return list(found)
 
 
 def _collection_members(collection: Collection) -> list[str]:
